@@ -1,0 +1,33 @@
+"""course_lib — the companion package of the "L1 vs L2 regularization" course.
+
+Every solver minimises the same objective (glmnet's scaling; scikit-learn's ``Lasso``/``ElasticNet``
+with ``alpha=λ``, and ``Ridge`` with ``alpha=n·λ``)::
+
+    (1/(2n))·||y − Xw − b||² + λ·P(w),      intercept b unpenalized,
+    lasso P = ||w||₁,   ridge P = ½||w||₂²,   elastic net P = r||w||₁ + (1−r)/2·||w||₂².
+
+    import course_lib as cl
+    fit = cl.lasso(X, y, lam=0.1)          # coordinate descent, duality-gap stopping rule
+    path = cl.lasso_path(X, y)             # warm-started, 100 λ from lam_max down to lam_max/1000
+"""
+from ._jit import CACHE_DIR as NUMBA_CACHE_DIR  # first: configures numba's cache folder
+from ._warnings import ConvergenceWarning
+from .results import Fit, Path
+from .norms import l1_norm, l2_norm, linf_norm, lp_norm
+from .penalties import soft_threshold, hard_threshold
+from .penalties import *  # noqa: F401,F403
+from .projections import *  # noqa: F401,F403
+from .ridge import *  # noqa: F401,F403
+from .lasso import *  # noqa: F401,F403
+from .duality import *  # noqa: F401,F403
+from .gradient_descent import *  # noqa: F401,F403
+from .subgradient import *  # noqa: F401,F403
+from .proximal import *  # noqa: F401,F403
+from .preprocessing import *  # noqa: F401,F403
+from .simulate import *  # noqa: F401,F403
+from .datasets import *  # noqa: F401,F403
+from .notebook import setup_notebook
+from . import datasets, exercises, plots, simulate, widgets  # noqa: F401
+# --- chapter modules (one line each) ---
+
+__version__ = "0.1.0"

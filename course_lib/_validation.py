@@ -1,0 +1,147 @@
+"""Input checks that run in Python before any jitted code.
+
+Every public function converts its inputs through these helpers, so a learner's mistake becomes a
+``ValueError``/``TypeError`` that names the argument and the fix, never a kernel crash or a silent NaN.
+Accepted and converted: lists, ints, float32, Fortran-ordered or non-contiguous arrays, and
+pandas-like objects with ``to_numpy``.
+"""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+
+def _to_numpy(value, name):
+    if hasattr(value, "to_numpy"):  # pandas DataFrame / Series and friends
+        value = value.to_numpy()
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # ragged lists and the like
+        raise TypeError(f"{name} could not be converted to a numeric array ({exc}); pass a numpy array") from exc
+    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
+        raise TypeError(f"{name} must be numeric, got dtype {arr.dtype}; convert it with np.asarray({name}, dtype=float)")
+    if np.issubdtype(arr.dtype, np.complexfloating):
+        raise TypeError(f"{name} must be real, got complex dtype {arr.dtype}")
+    return arr
+
+
+def _finite(arr, name):
+    if not np.all(np.isfinite(arr)):
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(f"{name} contains {bad} NaN or infinite value(s); remove or impute them before fitting")
+
+
+def as_vector(value, name="w", *, allow_empty=False):
+    """A finite 1-D float64 C-contiguous copy-or-view of ``value``."""
+    arr = _to_numpy(value, name)
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be 1-D, got shape {arr.shape}; use {name}.ravel() if it is a column")
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} is empty; pass at least one value")
+    arr = np.ascontiguousarray(arr, dtype=np.float64)
+    _finite(arr, name)
+    return arr
+
+
+def as_design(X, name="X"):
+    """A finite 2-D float64 C-contiguous design matrix with at least one row and one column."""
+    arr = _to_numpy(X, name)
+    if arr.ndim != 2:
+        hint = " (a single feature? use X.reshape(-1, 1))" if arr.ndim == 1 else ""
+        raise ValueError(f"{name} must be 2-D (n_samples, n_features), got shape {arr.shape}{hint}")
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError(f"{name} is empty (shape {arr.shape}); it needs at least one row and one column")
+    arr = np.ascontiguousarray(arr, dtype=np.float64)
+    _finite(arr, name)
+    return arr
+
+
+def as_target(y, n_samples, name="y"):
+    """A finite 1-D float64 target whose length matches ``n_samples``."""
+    arr = _to_numpy(y, name)
+    if arr.ndim == 2 and 1 in arr.shape:
+        raise ValueError(f"{name} must be 1-D, got shape {arr.shape}; pass {name}.ravel()")
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be 1-D (n_samples,), got shape {arr.shape}")
+    if arr.shape[0] != n_samples:
+        raise ValueError(f"X has {n_samples} rows but {name} has {arr.shape[0]} entries; they must match")
+    arr = np.ascontiguousarray(arr, dtype=np.float64)
+    _finite(arr, name)
+    return arr
+
+
+def as_Xy(X, y):
+    Xa = as_design(X)
+    return Xa, as_target(y, Xa.shape[0])
+
+
+def check_scalar(value, name, *, low=None, high=None, low_inclusive=True, high_inclusive=True, integer=False):
+    """A finite real (or integer) scalar within bounds, as float (or int)."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        kind = "an integer" if integer else "a real number"
+        raise TypeError(f"{name} must be {kind}, got {type(value).__name__}")
+    if integer and not float(value).is_integer():
+        raise TypeError(f"{name} must be an integer, got {value!r}")
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    if low is not None and (value < low or (value == low and not low_inclusive)):
+        op = ">=" if low_inclusive else ">"
+        raise ValueError(f"{name} must be {op} {low}, got {value!r}")
+    if high is not None and (value > high or (value == high and not high_inclusive)):
+        op = "<=" if high_inclusive else "<"
+        raise ValueError(f"{name} must be {op} {high}, got {value!r}")
+    return int(value) if integer else float(value)
+
+
+def check_lam(lam, name="lam"):
+    """λ >= 0."""
+    return check_scalar(lam, name, low=0.0)
+
+
+def check_l1_ratio(l1_ratio):
+    return check_scalar(l1_ratio, "l1_ratio", low=0.0, high=1.0)
+
+
+def check_tol(tol):
+    return check_scalar(tol, "tol", low=0.0, low_inclusive=False)
+
+
+def check_max_iter(max_iter):
+    return check_scalar(max_iter, "max_iter", low=1, integer=True)
+
+
+def check_choice(value, name, choices):
+    if value not in choices:
+        raise ValueError(f"{name}={value!r} is not supported; choose one of {', '.join(map(repr, choices))}")
+    return value
+
+
+def check_lams(lams, name="lams"):
+    """A non-empty 1-D array of λ >= 0 (order kept; paths sort it)."""
+    arr = as_vector(lams, name)
+    if np.any(arr < 0):
+        raise ValueError(f"{name} must be >= 0 everywhere, got a minimum of {arr.min()!r}")
+    return arr
+
+
+def check_coef_init(coef_init, n_features):
+    if coef_init is None:
+        return np.zeros(n_features)
+    arr = as_vector(coef_init, "coef_init")
+    if arr.shape[0] != n_features:
+        raise ValueError(f"coef_init has {arr.shape[0]} entries but X has {n_features} columns; they must match")
+    return arr.copy()
+
+
+def check_seed(seed):
+    """Every random draw in the course takes an explicit seed (int or np.random.Generator)."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None:
+        raise TypeError("seed must be given (an int or np.random.Generator): the course is deterministic")
+    return np.random.default_rng(check_scalar(seed, "seed", low=0, integer=True))
