@@ -27,7 +27,7 @@ from .preprocessing import *  # noqa: F401,F403
 from .simulate import *  # noqa: F401,F403
 from .datasets import *  # noqa: F401,F403
 from .notebook import setup_notebook
-from . import datasets, exercises, plots, simulate, widgets  # noqa: F401
+from . import datasets, doctor, exercises, plots, simulate, widgets  # noqa: F401
 # --- chapter modules (one line each) ---
 
 __version__ = "0.1.0"

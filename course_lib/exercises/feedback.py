@@ -51,7 +51,7 @@ def not_attempted(answer) -> bool:
 
 
 def pending(exercise: str, what: str = "your answer") -> Feedback:
-    return Feedback(exercise, NOT_ATTEMPTED, f"Not attempted yet: replace the `...` with {what} and run the cell again.")
+    return Feedback(exercise, NOT_ATTEMPTED, f"Replace the `...` with {what} and run the cell again.")
 
 
 def correct(exercise: str, message: str = "Well done.") -> Feedback:
@@ -104,7 +104,7 @@ def compare_array(exercise, answer, expected, *, name="your answer", rtol=1e-6, 
     denom = float(np.dot(expected.ravel(), expected.ravel()))
     if denom > 0:
         ratio = float(np.dot(got.ravel(), expected.ravel()) / denom)
-        if np.allclose(got, ratio * expected, rtol=1e-4, atol=atol) and not np.isclose(ratio, 1.0):
+        if abs(ratio - 1.0) > 1e-2 and np.allclose(got, ratio * expected, rtol=1e-4, atol=atol):
             hint = _scaling_hint(ratio, scale_hints or {}) or \
                 "Every entry is off by the same factor: check the 1/(2n) scaling of the objective and the λ convention."
             return wrong(exercise, f"{name} is the expected answer times {ratio:.4g}.", hint, *extra_hints)

@@ -1,0 +1,79 @@
+# The course in two commands: `make lab` (learn) and `make test` (check everything).
+# Both create .venv with python3 if it is missing and (re)install the course only when pyproject.toml changed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NB     ?= notebooks/00_start_here.ipynb
+PORT   ?= 8888
+SANITIZE := notebooks/nbval_sanitize.cfg
+PYTEST_NBVAL := --nbval --sanitize-with $(SANITIZE) --nbval-current-env --nbval-cell-timeout=300
+EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 \
+	--ExecutePreprocessor.kernel_name=python3
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help venv lab test test-unit nbval notebook notebooks figures bench doctor clean clean-cache
+
+help:
+	@echo "make lab        start JupyterLab on notebooks/ (127.0.0.1, token required), opening 00_start_here"
+	@echo "make test       unit tests + strict nbval on every notebook"
+	@echo "make test-unit  unit tests only"
+	@echo "make nbval NB=notebooks/01_l2_norm_ridge.ipynb   strict nbval on one notebook"
+	@echo "make notebook NB=...   re-execute one notebook in place; make notebooks: all of them"
+	@echo "make figures    regenerate figures/*.png and *.svg"
+	@echo "make bench      run the benchmarks (numbers beside scikit-learn's)"
+	@echo "make doctor     check the installation"
+	@echo "make clean      remove caches (numba, pytest); keeps .venv"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10)' 2>/dev/null || \
+	  { echo "error: '$(PYTHON)' is missing or older than 3.10. Install Python 3.10+ (Debian/Ubuntu: sudo apt-get install python3 python3-venv) or run 'make PYTHON=/path/to/python3.11 ...'"; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || \
+	  { echo "error: '$(PYTHON) -m venv' is not available. Install it (Debian/Ubuntu: sudo apt-get install python3-venv, or python3.X-venv for your version), then run make again."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+lab: venv
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=notebooks \
+	  --IdentityProvider.token=$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')} \
+	  --ServerApp.password_required=False --LabApp.default_url=/lab/tree/00_start_here.ipynb $(ROOT_FLAG)
+
+test: venv
+	$(BIN)/python -m pytest tests notebooks $(PYTEST_NBVAL)
+
+test-unit: venv
+	$(BIN)/python -m pytest tests
+
+nbval: venv
+	$(BIN)/python -m pytest $(NB) $(PYTEST_NBVAL)
+
+notebook: venv
+	$(EXECUTE) $(NB)
+
+notebooks: venv
+	@for nb in notebooks/*.ipynb; do echo "executing $$nb"; $(EXECUTE) "$$nb" || exit 1; done
+
+figures: venv
+	$(BIN)/python -m course_lib.figures
+
+bench: venv
+	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python "$$b" || exit 1; done
+
+doctor: venv
+	$(BIN)/python -m course_lib doctor
+
+clean-cache:
+	rm -rf $${XDG_CACHE_HOME:-$$HOME/.cache}/course_lib
+	find . -path ./$(VENV) -prune -o \( -name '*.nbi' -o -name '*.nbc' \) -print -exec rm -f {} +
+
+clean: clean-cache
+	rm -rf .pytest_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -print -exec rm -rf {} +

@@ -1,0 +1,146 @@
+"""Validated, centered data of one (X, y), shared by the lasso / elastic-net solvers.
+
+The intercept is unpenalized, so it is fit by centering: with x̄, ȳ the column and target means, the
+objective in (w, b) equals the objective of the centered data in w alone, and b = ȳ − x̄ᵀw.
+Coordinate descent reads columns, so the centered design is stored transposed (``XT``, p × n, C order):
+column j of X_c is the contiguous row ``XT[j]``.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+
+from ._validation import (as_design, as_target, check_coef_init, check_l1_ratio, check_lam,
+                          check_max_iter, check_tol)
+from ._warnings import ConvergenceWarning
+from .results import Fit
+
+# A record=True history is preallocated for max_iter rows; refuse absurd sizes with a clear message.
+MAX_RECORD_VALUES = 20_000_000
+
+
+class Data:
+    """Centered, transposed data plus what every solver needs (computed once)."""
+
+    __slots__ = ("n", "p", "XT", "y", "x_mean", "y_mean", "col_sq", "xty", "y_scale",
+                 "fit_intercept", "all_feats", "_lipschitz", "_ls_dual")
+
+    def __init__(self, X, y, fit_intercept=True):
+        X = as_design(X)
+        y = as_target(y, X.shape[0])
+        n, p = X.shape
+        self.n, self.p = n, p
+        self.fit_intercept = bool(fit_intercept)
+        if self.fit_intercept:
+            self.x_mean = X.mean(axis=0)
+            self.y_mean = float(y.mean())
+        else:
+            self.x_mean = np.zeros(p)
+            self.y_mean = 0.0
+        XT = np.empty((p, n))
+        np.subtract(X.T, self.x_mean[:, None], out=XT)  # one pass: center and transpose
+        self.XT = XT
+        self.y = y - self.y_mean
+        self.col_sq = np.einsum("ji,ji->j", XT, XT) / n  # ||x_j||²/n of the centered columns
+        # a column that is constant up to rounding is exactly constant: treat it as zero
+        self.col_sq[self.col_sq <= 1e-26 * max(1.0, float(self.col_sq.max()))] = 0.0
+        self.xty = XT @ self.y / n
+        self.y_scale = float(self.y @ self.y) / n  # ||y − ȳ||²/n, the unit of tol
+        self.all_feats = np.arange(p)
+        self._lipschitz = None
+        self._ls_dual = None
+
+    # ---------------------------------------------------------------- derived quantities
+    def lam_max(self, l1_ratio=1.0):
+        """||X_cᵀ(y − ȳ)||∞ / (n·l1_ratio): the smallest λ with an all-zero solution (inf if r = 0)."""
+        top = float(np.max(np.abs(self.xty)))
+        if l1_ratio == 0.0:
+            return math.inf if top > 0.0 else 0.0
+        return top / l1_ratio
+
+    def lipschitz(self):
+        """σ_max(X_c)²/n, the Lipschitz constant of the least-squares gradient (computed once)."""
+        if self._lipschitz is None:
+            small = self.XT @ self.XT.T if self.p <= self.n else self.XT.T @ self.XT
+            self._lipschitz = float(np.linalg.eigvalsh(small)[-1]) / self.n if small.size else 0.0
+        return self._lipschitz
+
+    def dual_floor(self, l1, l2):
+        """−inf, except at λ = 0: the dual value of the exact least-squares dual point (one lstsq)."""
+        if l1 > 0.0 or l2 > 0.0:
+            return -math.inf
+        if self._ls_dual is None:
+            w_ls = np.linalg.lstsq(self.XT.T, self.y, rcond=None)[0]
+            res = self.y - self.XT.T @ w_ls
+            self._ls_dual = float(res @ self.y - 0.5 * (res @ res)) / self.n
+        return self._ls_dual
+
+    def residual(self, w):
+        """y_c − X_c w."""
+        nz = np.flatnonzero(w)
+        if nz.size == 0:
+            return self.y.copy()
+        return self.y - w[nz] @ self.XT[nz]
+
+    def intercept(self, w):
+        return float(self.y_mean - self.x_mean @ w) if self.fit_intercept else 0.0
+
+
+# ---------------------------------------------------------------- argument checks shared by solvers
+def check_common(data, lam, l1_ratio, tol, max_iter, coef_init):
+    lam = check_lam(lam)
+    l1_ratio = check_l1_ratio(l1_ratio)
+    tol = check_tol(tol)
+    max_iter = check_max_iter(max_iter)
+    w = check_coef_init(coef_init, data.p)
+    return lam, l1_ratio, tol, max_iter, w
+
+
+def check_record(record):
+    if record is True or record is False:
+        return record
+    if record == "updates":
+        return record
+    raise ValueError(f"record={record!r} is not supported; use False, True (one row per iteration) or "
+                     "'updates' (coordinate descent: also one row per coordinate update)")
+
+
+def history_buffers(rows, p, extra_keys=()):
+    """Preallocated arrays for a record=True run of at most ``rows`` rows (empty when rows == 0)."""
+    if rows * p > MAX_RECORD_VALUES:
+        raise ValueError(f"record=True would store up to {rows} iterates of {p} coefficients; lower max_iter "
+                         f"(at most {MAX_RECORD_VALUES // max(p, 1)} for this problem) or use record=False")
+    bufs = {"coef": np.empty((rows, p)), "objective": np.empty(rows), "gap": np.empty(rows)}
+    for key in extra_keys:
+        bufs[key] = np.empty(rows)
+    return bufs
+
+
+NO_RECORD_2D = np.empty((0, 1))
+NO_RECORD_1D = np.empty(0)
+
+
+def trim_history(bufs, n_rows):
+    return {key: value[:n_rows].copy() for key, value in bufs.items()}
+
+
+def make_fit(data, w, primal, gap, n_iter, tol_abs, tol, lam, l1_ratio, method, history, unit="iterations",
+             warn=True, stacklevel=4):
+    converged = bool(gap <= tol_abs)
+    if not converged and warn:
+        warnings.warn(ConvergenceWarning(
+            f"{method} stopped after {n_iter} {unit} with duality gap {gap:.3g} > tol·||y−ȳ||²/n = "
+            f"{tol_abs:.3g} (tol={tol:g}); increase max_iter or tol"), stacklevel=stacklevel)
+    return Fit(coef=w, intercept=data.intercept(w), objective=float(primal), gap=float(gap), n_iter=int(n_iter),
+               converged=converged, history=history, lam=float(lam), method=method,
+               extras={"l1_ratio": float(l1_ratio), "tol": float(tol), "tol_abs": float(tol_abs)})
+
+
+def zero_fit(data, lam, l1_ratio, tol, method):
+    """The exact all-zero solution (λ >= lam_max), returned without iterating."""
+    w = np.zeros(data.p)
+    primal = 0.5 * data.y_scale
+    # at w = 0 and λ >= lam_max the unscaled residual is dual-feasible: the gap is exactly 0
+    return make_fit(data, w, primal, 0.0, 0, tol * data.y_scale, tol, lam, l1_ratio, method, None)
