@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NB     ?= notebooks/00_start_here.ipynb
 PORT   ?= 8888
 SANITIZE := notebooks/nbval_sanitize.cfg
-PYTEST_NBVAL := --nbval --sanitize-with $(SANITIZE) --nbval-current-env --nbval-cell-timeout=300
+PYTEST_NBVAL := --nbval --nbval-sanitize-with $(SANITIZE) --nbval-current-env --nbval-cell-timeout=300
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 \
 	--ExecutePreprocessor.kernel_name=python3

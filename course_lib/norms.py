@@ -12,8 +12,16 @@ def l1_norm(w) -> float:
 
 
 def l2_norm(w) -> float:
-    """``||w||₂ = sqrt(Σ w_i²)``, computed without overflow for huge entries (as ``np.linalg.norm``)."""
-    return float(np.linalg.norm(as_vector(w, "w")))
+    """``||w||₂ = sqrt(Σ w_i²)``, computed without overflow or underflow for huge or tiny entries.
+
+    (``np.linalg.norm`` squares the entries directly, so ``[1e200, 1e200]`` gives inf; we divide by the
+    largest magnitude first.)
+    """
+    w = as_vector(w, "w")
+    scale = float(np.max(np.abs(w)))
+    if scale == 0.0:
+        return 0.0
+    return float(scale * np.sqrt(np.sum((w / scale) ** 2)))
 
 
 def linf_norm(w) -> float:

@@ -163,6 +163,20 @@ def _spd_solve_small(A, b):
 
 # ------------------------------------------------------------------------------------------ L2 ball
 @njit(cache=True)
+def _matvec(A, x, transpose):
+    """A x (or Aᵀx) by plain loops: numba's ``@`` would need SciPy's BLAS, not a package dependency."""
+    n, m = A.shape
+    out = np.zeros(m if transpose else n)
+    for i in range(n):
+        for j in range(m):
+            if transpose:
+                out[j] += A[i, j] * x[i]
+            else:
+                out[i] += A[i, j] * x[j]
+    return out
+
+
+@njit(cache=True)
 def _l2_secular_multiplier(evals, q, t):
     """μ >= 0 with ``Σ q_i²/(λ_i + μ)² = t²`` (λ_i = evals >= 0, assumed norm at μ = 0 exceeds t).
 
@@ -221,12 +235,11 @@ def _quad_l2(H, c, t):
     if np.sqrt(nc) <= t:
         return c.copy(), 0.0
     if t == 0.0:
-        g = H @ c
-        return np.zeros(p), np.sqrt(np.sum(g * g))  # any μ >= ||Hc|| works; this is the smallest
+        return np.zeros(p), np.inf  # ½||w||² <= 0 is only met in the limit μ → ∞
     evals, Q = _jacobi_eigh(H)
-    q = evals * (Q.T @ c)  # Qᵀ H c in the eigenbasis
+    q = evals * _matvec(Q, c, True)  # Qᵀ H c in the eigenbasis
     mu = _l2_secular_multiplier(evals, q, t)
-    return Q @ (q / (evals + mu)), mu
+    return _matvec(Q, q / (evals + mu), False), mu
 
 
 # ------------------------------------------------------------------------------------------ L1 ball
@@ -359,7 +372,7 @@ def _quad_l1(H, c, t):
         s += abs(c[i])
     if s <= t:
         return c.copy(), 0.0, 0
-    return _l1_homotopy(H, H @ c, t, 0.0, True)
+    return _l1_homotopy(H, _matvec(H, c, False), t, 0.0, True)
 
 
 @njit(cache=True)
@@ -515,7 +528,7 @@ def budget_to_penalized(X, y, budget, penalty="l1", fit_intercept=True):
     if np.linalg.norm(w_ls) <= t:
         return w_ls, 0.0
     if t == 0.0:
-        return np.zeros(H.shape[0]), float(np.linalg.norm(g))
+        return np.zeros(H.shape[0]), float("inf")
     ev = np.where(keep, evals, 0.0)
     qk = np.where(keep, q, 0.0)
     mu = _l2_secular_multiplier(np.ascontiguousarray(ev), np.ascontiguousarray(qk), t)

@@ -144,7 +144,7 @@ def check_n_selected(answer, X, y, lam) -> "Feedback":  # noqa: F821
     name = "Exercise 3.3 (features selected)"
     if not_attempted(answer):
         return pending(name, "the number of non-zero coefficients")
-    from ..lasso import lasso
+    from .. import lasso
 
     fit = lasso(X, y, lam, tol=1e-12, max_iter=100_000)
     coef = fit.coef

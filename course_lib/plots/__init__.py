@@ -12,3 +12,15 @@ def load_all():
         if info.name not in ("registry", "style"):
             importlib.import_module(f"{__name__}.{info.name}")
     return FIGURES
+
+
+def __getattr__(name):
+    """Import a submodule on first use (``cl.widgets.<module>`` / ``cl.plots.<module>``), keeping import cheap."""
+    if name.startswith("_"):
+        raise AttributeError(name)
+    try:
+        return importlib.import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__name__}.{name}":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        raise

@@ -157,12 +157,12 @@ def zero_coordinates(solution, budget, tol=ZERO_TOL) -> list:
 
 
 # A fixed example where the diamond is touched at a corner and the disk is not.
-EXAMPLE_H = quadratic_from_shape(30.0, 4.0)
-EXAMPLE_CENTER = np.array([2.2, 0.9])
+EXAMPLE_H = quadratic_from_shape(120.0, 4.0)
+EXAMPLE_CENTER = np.array([1.6, 1.2])
 EXAMPLE_BUDGET = 1.0
 
 
-def constraint_geometry_figure(H=None, center=None, budget=None, half_width=2.6):
+def constraint_geometry_figure(H=None, center=None, budget=None, half_width=2.4):
     """Side by side: the same loss ellipses against the L1 diamond and the L2 disk of the same budget."""
     H = EXAMPLE_H if H is None else np.asarray(H, dtype=float)
     center = EXAMPLE_CENTER if center is None else np.asarray(center, dtype=float)

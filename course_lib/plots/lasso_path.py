@@ -43,9 +43,7 @@ def diabetes_paths(n_lams=200):
     Keys: ``X, y, names, lasso`` (Path), ``ridge`` (Path), ``ols`` (coefficients), ``ratio``
     (``||w(λ)||₁/||w_OLS||₁`` along the lasso path).
     """
-    from ..datasets import load_diabetes
-    from ..lasso import lasso_path
-    from ..ridge import ridge, ridge_path
+    from .. import lasso_path, load_diabetes, ridge, ridge_path
 
     X, y, names = load_diabetes(standardized=True)
     lpath = lasso_path(X, y, n_lams=n_lams, eps=1e-4, tol=1e-12)
@@ -79,7 +77,7 @@ def lasso_ridge_paths_figure(paths=None):
 
 def selection_paths(problem=None, n_lams=100):
     """The lasso path on the known-support problem, with precision, recall and held-out error per λ."""
-    from ..lasso import lasso_path
+    from .. import lasso_path
     from ..selection import known_support_problem, selection_scores_along_path
 
     X, y, Xt, yt, w_true = problem if problem is not None else known_support_problem()

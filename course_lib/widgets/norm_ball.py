@@ -13,16 +13,8 @@ from ..plots.contours import draw_axes_cross, square_limits
 from ..plots.norm_balls import ball_outline, draw_p_ball, split_cost
 from ..plots.style import L1_COLOR, L2_COLOR, PALETTE
 from .demo import Demo, register_demo, slider
+from .fast_frames import freeze_layout, paint_without_tight_bbox
 
-
-def freeze_layout(fig):
-    """Run the constrained layout once, then switch it off.
-
-    Re-solving the layout on every redraw is most of the cost of a frame (≈70 ms of ≈100 ms here); the
-    axes do not move between frames, so the first solution is kept.
-    """
-    fig.canvas.draw()
-    fig.set_layout_engine(None)
 
 
 def midpoint_norm(p) -> float:
@@ -52,6 +44,8 @@ class NormBallDemo(Demo):
         ax_ball.plot([1.0, 0.0], [0.0, 1.0], "o--", color=PALETTE["black"], ms=5, lw=1.2)
         (self.mid_marker,) = ax_ball.plot([0.5], [0.5], "s", ms=7, color=PALETTE["green"])
         square_limits(ax_ball, 1.2)
+        ax_ball.set_xticks([-1.0, 0.0, 1.0])  # few tick labels: text is most of a frame's cost
+        ax_ball.set_yticks([-1.0, 0.0, 1.0])
         ax_ball.legend(loc="lower left", fontsize=8, framealpha=0.9)
         self.ball_title = ax_ball.set_title("")
 
@@ -63,13 +57,14 @@ class NormBallDemo(Demo):
                                            label="chosen p")
         (self.best_marker,) = ax_split.plot([0.5], [split_cost(0.5, self._p0)], "o", ms=7, color=PALETTE["purple"])
         ax_split.set_xlim(0.0, 1.0)
+        ax_split.set_xticks([0.0, 0.5, 1.0])
+        ax_split.set_yticks([0.0, 1.0, 2.0])
         ax_split.set_ylim(0.0, 2.6)  # p < 0.6 leaves the window at t = ½; the readout prints the value
         ax_split.set_xlabel("share t on the first weight, w = (t, 1 − t)")
         ax_split.set_ylabel("$\\|w\\|_p$")
         ax_split.set_title("cost of splitting one unit of weight")
-        ax_split.legend(loc="upper right", fontsize=8, framealpha=0.9)
         self.ball_title.set_text("p = 0.00: not convex, not a norm")  # longest title, for the layout
-        freeze_layout(fig)
+        freeze_layout(fig, self.dpi)
 
     def new_figure(self):
         from ..plots.style import new_figure
@@ -101,6 +96,7 @@ class NormBallDemo(Demo):
         else:  # ||(1,0) + (0,1)||_p = 2·mid > ||(1,0)||_p + ||(0,1)||_p = 2
             verdict = (f"so it lies <b>outside</b> the ball: not convex, and the triangle inequality fails "
                        f"(||(1, 1)||<sub>p</sub> = {2 * mid:.4g} > ||(1, 0)||<sub>p</sub> + ||(0, 1)||<sub>p</sub> = 2)")
+        paint_without_tight_bbox()
         return (f"p = {p:.2f}: midpoint (½, ½) has ||·||<sub>p</sub> = {mid:.4g}, {verdict}.<br>"
                 f"||(3, 4)||<sub>p</sub> = {float(np.sum(np.array([3.0, 4.0]) ** p) ** (1.0 / p)):.4g};  {split}.")
 

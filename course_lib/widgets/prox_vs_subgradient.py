@@ -11,10 +11,11 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
-from ..plots.style import L1_COLOR, PALETTE
+from ..plots.style import L1_COLOR, PALETTE, new_figure
 from ..scalar_lasso import (first_exact_zero, prox_steps_1d, scalar_lasso_objective, scalar_lasso_solution,
                             subgradient_steps_1d)
 from .demo import Demo, dropdown, log_slider, register_demo, slider
+from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 __all__ = ["ProxVsSubgradientDemo"]
 
@@ -39,36 +40,35 @@ class ProxVsSubgradientDemo(Demo):
         }
 
     def new_figure(self):
-        from ..plots.style import new_figure
-
         return new_figure(1, 2, figsize=self.figsize)
 
     def setup(self, fig):
         ax_f, ax_k = self.axes
-        (self.curve,) = ax_f.plot(W_GRID, W_GRID, color="0.3", lw=2, label=r"$F(w)$")
+        (self.curve,) = ax_f.plot(W_GRID, W_GRID, color="0.3", lw=2, label="F(w)")
         trans = blended_transform_factory(ax_f.transData, ax_f.transAxes)
         self.band = Rectangle((-0.1, 0.0), 0.2, 1.0, transform=trans, color=PROX_COLOR, alpha=0.12, lw=0,
-                              label=r"prox gives 0: $|v|\leq\eta\lambda$")
+                              label="prox gives 0 here: |v| ≤ ηλ")
         ax_f.add_patch(self.band)
         (self.f_sub,) = ax_f.plot([], [], "o", color=SUBGRAD_COLOR, ms=5, alpha=0.7, label="subgradient iterates")
         (self.f_prox,) = ax_f.plot([], [], "s", color=PROX_COLOR, ms=5, alpha=0.7, label="proximal iterates")
-        (self.f_star,) = ax_f.plot([], [], "*", color=L1_COLOR, ms=14, mec="k", label=r"minimiser $w^\star$")
+        (self.f_star,) = ax_f.plot([], [], "*", color=L1_COLOR, ms=14, mec="k", label="minimiser w*")
         ax_f.set_xlim(W_GRID[0], W_GRID[-1])
-        ax_f.set_xlabel(r"$w$")
-        ax_f.set_ylabel(r"$F(w)=\frac{1}{2}(w-z)^2+\lambda|w|$")
+        ax_f.set_xlabel("w")
+        ax_f.set_ylabel("F(w) = ½(w − z)² + λ|w|")
         ax_f.legend(loc="upper center", fontsize=8, ncols=2)
         k = np.arange(N_STEPS + 1)
         ax_k.axhline(0.0, color="0.4", lw=0.8)
-        (self.star_line,) = ax_k.plot([0, N_STEPS], [0, 0], color=L1_COLOR, lw=1.5, ls="--", label=r"$w^\star$")
+        (self.star_line,) = ax_k.plot([0, N_STEPS], [0, 0], color=L1_COLOR, lw=1.5, ls="--", label="w*")
         (self.k_sub,) = ax_k.plot(k, np.zeros_like(k, dtype=float), "-o", color=SUBGRAD_COLOR, ms=3, lw=1,
                                   label="subgradient")
         (self.k_prox,) = ax_k.plot(k, np.zeros_like(k, dtype=float), "-s", color=PROX_COLOR, ms=3, lw=1,
                                    label="proximal")
         ax_k.set_xlim(0, N_STEPS)
-        ax_k.set_ylim(-1.0, W0 + 0.1)
+        ax_k.set_ylim(-2.6, 2.6)  # fixed: iterates beyond are off-scale, the readout gives them
         ax_k.set_xlabel("step k")
-        ax_k.set_ylabel(r"$w_k$")
+        ax_k.set_ylabel("w_k")
         ax_k.legend(loc="upper right", fontsize=8)
+        freeze_layout(fig, self.dpi)  # axes never move: lay out once (see widgets/fast_frames.py)
 
     def draw(self, z, lam, step, rule):
         sub = subgradient_steps_1d(z, lam, step, N_STEPS, W0, rule)
@@ -88,10 +88,7 @@ class ProxVsSubgradientDemo(Demo):
         self.k_sub.set_ydata(sub)
         self.k_prox.set_ydata(prox)
         self.star_line.set_ydata([w_star, w_star])
-        finite = np.concatenate([sub[np.isfinite(sub)], prox, [w_star, 0.0]])
-        lo, hi = float(finite.min()), float(finite.max())
-        pad = 0.08 * max(hi - lo, 0.5)
-        ax_k.set_ylim(max(lo, -50.0) - pad, min(hi, 50.0) + pad)
+        paint_without_tight_bbox()
         return self.readout_html(sub, prox, w_star)
 
     @staticmethod
