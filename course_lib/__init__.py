@@ -29,5 +29,9 @@ from .datasets import *  # noqa: F401,F403
 from .notebook import setup_notebook
 from . import datasets, doctor, exercises, plots, simulate, widgets  # noqa: F401
 # --- chapter modules (one line each) ---
+from . import conditioning, grouping_preview, quadratic_2d, resampling  # noqa: E402,F401  (chapter 2)
+from . import polynomial_overfitting, ridge_zeros, weight_decay  # noqa: E402,F401  (chapter 1)
+from . import kkt  # noqa: E402,F401  (chapter 4: lasso optimality checks)
+from . import agreement, selection  # noqa: E402,F401  (chapter 3: support scores, printed agreement)
 
 __version__ = "0.1.0"

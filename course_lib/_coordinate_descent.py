@@ -15,6 +15,7 @@ import numpy as np
 
 from ._jit import njit
 from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, trim_history
+from ._vector_ops import dot
 from .duality import primal_and_gap
 
 GAP_EVERY = 10
@@ -54,10 +55,7 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
                 w[j] = 0.0
             else:
                 xj = XT[j]
-                dot = 0.0
-                for i in range(n):
-                    dot += xj[i] * r[i]
-                z = dot / n + cs * old
+                z = dot(xj, r) / n + cs * old
                 if z > l1:
                     new = (z - l1) / (cs + l2)
                 elif z < -l1:

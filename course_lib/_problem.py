@@ -25,7 +25,7 @@ class Data:
     """Centered, transposed data plus what every solver needs (computed once)."""
 
     __slots__ = ("n", "p", "XT", "y", "x_mean", "y_mean", "col_sq", "xty", "y_scale",
-                 "fit_intercept", "all_feats", "_lipschitz", "_ls_dual")
+                 "fit_intercept", "all_feats", "constant", "nonconstant", "_lipschitz", "_ls_dual")
 
     def __init__(self, X, y, fit_intercept=True):
         X = as_design(X)
@@ -49,6 +49,8 @@ class Data:
         self.xty = XT @ self.y / n
         self.y_scale = float(self.y @ self.y) / n  # ||y − ȳ||²/n, the unit of tol
         self.all_feats = np.arange(p)
+        self.constant = np.flatnonzero(self.col_sq == 0.0)
+        self.nonconstant = np.flatnonzero(self.col_sq > 0.0)
         self._lipschitz = None
         self._ls_dual = None
 

@@ -26,7 +26,7 @@ import numpy as np
 from ._validation import check_choice, check_scalar, check_seed
 
 __all__ = [
-    "random_quadratic", "constrained_optimum", "corner_study", "CornerStudy", "popular_boundary_points",
+    "random_quadratics", "constrained_optimum", "constrained_optima", "corner_study", "CornerStudy", "popular_boundary_points",
     "popular_quadratic", "sampling_pitfall", "PitfallStudy", "POPULAR_KINDS", "POPULAR_REPORTED",
 ]
 
@@ -35,20 +35,21 @@ POPULAR_KINDS = ("symmetric", "general", "one_unimportant")
 POPULAR_REPORTED = {"symmetric": (66.0, 3.0), "general": (72.0, 5.0), "one_unimportant": (80.0, 45.0)}
 
 
-def random_quadratic(d, rng, log10_cond=2.0):
-    """A random positive-definite H (d×d) and centre c (d,) for the corner experiment.
+def random_quadratics(m, d, rng, log10_cond=2.0):
+    """``m`` random positive-definite H (m, d, d) and centres c (m, d) for the corner experiment.
 
     H = Q diag(e) Qᵀ with Q a uniformly random rotation (QR of a Gaussian matrix, signs fixed) and
     eigenvalues e_i = 10^{U(−a/2, a/2)}, a = ``log10_cond`` (condition number up to 10^a, default 100);
     c ~ N(0, I_d).  Every direction and every ellipse orientation is equally likely.
     """
-    G = rng.standard_normal((d, d))
+    G = rng.standard_normal((m, d, d))
     Q, R = np.linalg.qr(G)
-    Q = Q * np.where(np.diag(R) < 0, -1.0, 1.0)  # makes Q Haar-distributed
-    e = 10.0 ** rng.uniform(-0.5 * log10_cond, 0.5 * log10_cond, size=d)
-    H = (Q * e) @ Q.T
-    H = np.ascontiguousarray(0.5 * (H + H.T))
-    c = rng.standard_normal(d)
+    signs = np.where(np.diagonal(R, axis1=1, axis2=2) < 0, -1.0, 1.0)
+    Q = Q * signs[:, None, :]  # makes each Q Haar-distributed
+    e = 10.0 ** rng.uniform(-0.5 * log10_cond, 0.5 * log10_cond, size=(m, d))
+    H = np.einsum("mij,mj,mkj->mik", Q, e, Q)
+    H = np.ascontiguousarray(0.5 * (H + np.transpose(H, (0, 2, 1))))
+    c = np.ascontiguousarray(rng.standard_normal((m, d)))
     return H, c
 
 
@@ -57,6 +58,13 @@ def constrained_optimum(H, center, budget, norm):
     from .projections import quadratic_min_in_ball
 
     return np.asarray(quadratic_min_in_ball(H, center, budget, norm=norm), dtype=np.float64)
+
+
+def constrained_optima(Hs, centers, budgets, norm):
+    """``constrained_optimum`` for a batch (m, d, d), (m, d), (m,): one jitted loop."""
+    from .projections import quadratic_min_in_ball_batch
+
+    return quadratic_min_in_ball_batch(Hs, centers, budgets, norm=norm)[0]
 
 
 @dataclass
@@ -87,7 +95,7 @@ class CornerStudy:
 
 def corner_study(dims=(2, 5, 10, 20), fractions=(0.2, 0.4, 0.6, 0.8, 0.9, 0.95), n_problems=1000, *, seed,
                  log10_cond=2.0) -> CornerStudy:
-    """Run the corner experiment: for each d, ``n_problems`` random (H, c) (``random_quadratic``), each
+    """Run the corner experiment: for each d, ``n_problems`` random (H, c) (``random_quadratics``), each
     solved exactly under the L1 and the L2 budget ``t = s·||c||_q`` for every fraction s."""
     rng = check_seed(seed)
     n_problems = check_scalar(n_problems, "n_problems", low=1, integer=True)
@@ -98,22 +106,20 @@ def corner_study(dims=(2, 5, 10, 20), fractions=(0.2, 0.4, 0.6, 0.8, 0.9, 0.95),
     p1, f1, p2, f2 = (np.zeros(shape) for _ in range(4))
     closest = np.inf
     for i, d in enumerate(dims):
-        for _ in range(n_problems):
-            H, c = random_quadratic(d, rng, log10_cond)
-            n1, n2 = float(np.sum(np.abs(c))), float(np.sqrt(c @ c))
-            for j, s in enumerate(fractions):
-                w1 = constrained_optimum(H, c, s * n1, "l1")
-                w2 = constrained_optimum(H, c, s * n2, "l2")
-                z1 = int(np.sum(w1 == 0.0))
-                z2 = int(np.sum(w2 == 0.0))
-                p1[i, j] += z1 > 0
-                f1[i, j] += z1 / d
-                p2[i, j] += z2 > 0
-                f2[i, j] += z2 / d
-                closest = min(closest, float(np.min(np.abs(w2)) / np.sqrt(w2 @ w2)))
-    m = float(n_problems)
-    return CornerStudy(dims=dims, fractions=fractions, n_problems=n_problems, p_zero_l1=p1 / m,
-                       frac_zero_l1=f1 / m, p_zero_l2=p2 / m, frac_zero_l2=f2 / m, closest_l2=closest,
+        H, c = random_quadratics(n_problems, d, rng, log10_cond)
+        n1 = np.sum(np.abs(c), axis=1)
+        n2 = np.sqrt(np.sum(c * c, axis=1))
+        for j, s in enumerate(fractions):
+            W1 = constrained_optima(H, c, s * n1, "l1")
+            W2 = constrained_optima(H, c, s * n2, "l2")
+            z1 = np.sum(W1 == 0.0, axis=1)  # exact zeros, no tolerance
+            z2 = np.sum(W2 == 0.0, axis=1)
+            p1[i, j], f1[i, j] = np.mean(z1 > 0), np.mean(z1) / d
+            p2[i, j], f2[i, j] = np.mean(z2 > 0), np.mean(z2) / d
+            rel = np.min(np.abs(W2), axis=1) / np.sqrt(np.sum(W2 * W2, axis=1))
+            closest = min(closest, float(rel.min()))
+    return CornerStudy(dims=dims, fractions=fractions, n_problems=n_problems, p_zero_l1=p1, frac_zero_l1=f1,
+                       p_zero_l2=p2, frac_zero_l2=f2, closest_l2=closest,
                        seed=seed if isinstance(seed, int) else -1)
 
 

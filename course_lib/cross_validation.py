@@ -19,7 +19,6 @@ The fold errors are averaged with equal weights (the folds differ in size by at 
 """
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -246,10 +245,6 @@ def cross_validate(X, y, model="lasso", *, l1_ratio=None, lams=None, n_lams=50, 
     result = CVResult(model=model, l1_ratio=r, lams=lams, fold_errors=errors, mean=mean, se=se, idx_min=idx_min,
                       idx_1se=idx_1se, path=path, folds=list(folds), standardized=bool(standardize),
                       x_mean=x_mean, x_scale=x_scale)
-    if result.at_grid_edge:
-        warnings.warn(f"cross_validate({model!r}): the CV minimum is at the smallest λ of the grid "
-                      f"({result.lam_min:.3g}); the best λ may be smaller — pass a smaller eps or your own lams",
-                      UserWarning, stacklevel=2)
     return result
 
 

@@ -27,6 +27,7 @@ import math
 import numpy as np
 
 from ._jit import njit
+from ._vector_ops import dot
 from ._validation import as_design, as_target, as_vector, check_l1_ratio, check_lam, check_scalar
 
 __all__ = ["objective", "duality_gap"]
@@ -42,22 +43,15 @@ def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
     Features outside ``feats`` must have w_j = 0.
     """
     n = y.shape[0]
-    rr = 0.0
-    yr = 0.0
-    for i in range(n):
-        rr += r[i] * r[i]
-        yr += y[i] * r[i]
+    rr = dot(r, r)
+    yr = dot(y, r)
     w1 = 0.0
     w2 = 0.0
     dual_norm = 0.0
     excess = 0.0
     for jj in range(feats.shape[0]):
         j = feats[jj]
-        xj = XT[j]
-        d = 0.0
-        for i in range(n):
-            d += xj[i] * r[i]
-        d /= n
+        d = dot(XT[j], r) / n
         xtr[j] = d
         wj = w[j]
         w1 += abs(wj)

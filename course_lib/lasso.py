@@ -23,6 +23,7 @@ import warnings
 import numpy as np
 
 from ._coordinate_descent import solve_cd
+from ._working_set import solve_ws
 from ._problem import Data, check_common, check_record, make_fit, zero_fit
 from ._validation import check_choice, check_l1_ratio, check_lams, check_max_iter, check_scalar, check_tol
 from ._warnings import ConvergenceWarning
@@ -33,6 +34,8 @@ from .subgradient import fit_subgradient
 __all__ = ["lam_max", "lasso", "elastic_net", "lasso_path", "elastic_net_path", "LassoProblem"]
 
 METHODS = ("cd", "ista", "fista", "subgradient")
+# coordinate descent switches to working sets + gap-safe screening from this many features on
+WORKING_SET_MIN_FEATURES = 100
 DEFAULT_MAX_ITER = {"cd": 10_000, "ista": 100_000, "fista": 100_000, "subgradient": 5_000}
 _OPTIONS = {"cd": (), "ista": ("backtracking",), "fista": ("backtracking",),
             "subgradient": ("step_rule", "step")}
@@ -98,7 +101,11 @@ def _fit(data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options,
     tol_abs = tol * data.y_scale
     if method == "cd":
         r = data.residual(w)
-        n_iter, primal, gap, history = solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record)
+        if record or data.p < WORKING_SET_MIN_FEATURES:
+            n_iter, primal, gap, history = solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record)
+        else:
+            n_iter, primal, gap, _ = solve_ws(data, l1, l2, w, r, tol_abs, max_iter)
+            history = None
         unit = "epochs"
     else:
         n_iter, primal, gap, history = solve_proximal(data, l1, l2, w, tol_abs, max_iter, record,
@@ -136,10 +143,15 @@ def _path(data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel):
     top = data.lam_max(l1_ratio)
     w = np.zeros(p)
     r = data.y.copy()
+    ws_size = 0
     for i, lam in enumerate(grid):
         if lam >= top:
             continue  # exact zeros (w stays 0 for the warm start)
-        n_iter, _, gap, _ = solve_cd(data, lam * l1_ratio, lam * (1.0 - l1_ratio), w, r, tol_abs, max_iter)
+        l1, l2 = lam * l1_ratio, lam * (1.0 - l1_ratio)
+        if p < WORKING_SET_MIN_FEATURES:
+            n_iter, _, gap, _ = solve_cd(data, l1, l2, w, r, tol_abs, max_iter)
+        else:
+            n_iter, _, gap, ws_size = solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size)
         coefs[i] = w
         gaps[i] = gap
         n_iters[i] = n_iter

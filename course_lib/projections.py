@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._jit import njit
+from .norms import l2_norm
 from ._validation import as_design, as_vector, as_Xy, check_choice, check_lam, check_scalar
 
 __all__ = [
@@ -33,7 +34,7 @@ def project_l2_ball(v, radius=1.0):
     """Euclidean projection onto ``{w : ||w||₂ <= radius}``: v itself if inside, else ``radius·v/||v||``."""
     v = as_vector(v, "v")
     radius = check_scalar(radius, "radius", low=0.0)
-    norm = float(np.linalg.norm(v))
+    norm = l2_norm(v)  # overflow-safe for huge entries
     if norm <= radius:
         return v.copy()
     return v * (radius / norm)
@@ -49,9 +50,9 @@ def _project_l1_ball(v, radius):
     if radius == 0.0:
         return np.zeros(p)
     u = np.sort(a)[::-1]
-    cumulative = 0.0
-    theta = 0.0
-    for j in range(p):
+    cumulative = u[0]
+    theta = u[0] - radius  # the largest entry is always in the support (set directly: no rounding test)
+    for j in range(1, p):
         cumulative += u[j]
         candidate = (cumulative - radius) / (j + 1)
         if u[j] > candidate:  # u_j still above the threshold: it stays in the support
@@ -300,14 +301,16 @@ def _l1_homotopy(H, g, t, mu_target, budget_mode):
         joining = False
         for a in range(k):  # leave: w_i(m) = a_i − m b_i hits 0
             j = idx[a]
-            if b_vec[a] != 0.0 and j != last_in:
+            if b_vec[a] != 0.0:
                 m = a_vec[a] / b_vec[a]
-                if m_next < m < mu:
+                # the variable that just joined sits at 0 at μ: ignore that (rounded) root at μ itself
+                upper = mu * (1.0 - 1e-9) if j == last_in else mu
+                if m_next < m < upper:
                     m_next = m
                     event = j
                     joining = False
         for j in range(p):  # join: |α_j + m β_j| = m
-            if active[j] or j == last_out:
+            if active[j]:
                 continue
             alpha = g[j]
             beta = 0.0
@@ -318,7 +321,9 @@ def _l1_homotopy(H, g, t, mu_target, budget_mode):
                 den = sgn - beta
                 if den != 0.0:
                     m = alpha / den
-                    if m_next < m < mu * (1.0 - 1e-14):
+                    # at μ every inactive |r_j| <= μ; the one that just left has |r_j| = μ there
+                    upper = mu * (1.0 - 1e-9) if j == last_out else mu * (1.0 - 1e-14)
+                    if m_next < m < upper:
                         m_next = m
                         event = j
                         joining = True
@@ -417,7 +422,9 @@ def quadratic_min_in_ball(H, center, budget, norm="l2", return_multiplier=False)
 
     The solution also minimises the penalized problem ``½(w − c)ᵀH(w − c) + μ·P(w)`` for the returned
     multiplier μ >= 0, with ``P = ½||w||₂²`` for "l2" (so ``(H + μI)w = Hc``, the ridge convention) and
-    ``P = ||w||₁`` for "l1" (the lasso convention).  μ = 0 when c is inside the ball.
+    ``P = ||w||₁`` for "l1" (the lasso convention).  μ = 0 when c is inside the ball.  Budget 0 gives
+    w = 0 with μ = max|Hc| for "l1" (the smallest valid multiplier) and μ = inf for "l2" (reached only in
+    the limit).
     L2: eigendecomposition of H + safeguarded Newton on the secular equation; no coordinate is zero
     unless it is already zero in an eigen-sense (generically never).  L1: exact homotopy path, exact zeros.
     Both are jitted; for many problems at once use ``quadratic_min_in_ball_batch``.
@@ -507,8 +514,10 @@ def budget_to_penalized(X, y, budget, penalty="l1", fit_intercept=True):
 
     If t is at least the norm of the least-squares solution (the minimum-norm one for "l2"), the budget
     does not bind: w is that solution and lam = 0.  With H = XᵀX/n singular (p > n or collinear columns)
-    the least-squares solution is not unique; "l2" still works (the minimum-norm one is the limit),
-    while "l1" raises a ValueError if t is so large that the constrained solution is not unique.
+    the least-squares solution is not unique; "l2" still works (the minimum-norm solution is the limit
+    t → its norm), and so does "l1" (the homotopy keeps at most rank(X) active features, like LARS),
+    except that a ValueError is raised if an active block of XᵀX becomes numerically singular.
+    Budget 0: w = 0 with lam = max|Xᵀ(y − ȳ)|/n (= lam_max) for "l1" and lam = inf for "l2".
     """
     check_choice(penalty, "penalty", ("l1", "l2"))
     t = check_scalar(budget, "budget", low=0.0)

@@ -20,6 +20,7 @@ import numpy as np
 
 from ._jit import njit
 from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, trim_history
+from ._vector_ops import dot
 from .duality import primal_and_gap
 
 __all__ = []
@@ -73,11 +74,7 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
             rz_sq += r[i] * r[i]
         z_sq = 0.0
         for j in range(p):
-            xj = XT[j]
-            d = 0.0
-            for i in range(n):
-                d += xj[i] * r[i]
-            grad[j] = -d / n + l2 * z[j]
+            grad[j] = -dot(XT[j], r) / n + l2 * z[j]
             z_sq += z[j] * z[j]
         f_z = 0.5 * rz_sq / n + 0.5 * l2 * z_sq
         while True:

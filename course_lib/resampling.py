@@ -150,14 +150,18 @@ def random_design_estimates(cov, w_true, n, n_draws, sigma, lam, seed, methods=(
 
 
 def coefficient_spread(estimates, w_true):
-    """Summary of (n_draws, p) estimates against the truth: per-coefficient mean, bias, variance, and the
-    totals ``bias2 = ||mean − w||²``, ``variance = Σ_j Var(ŵ_j)``, ``mse = mean ||ŵ − w||² = bias2 + variance``
+    """Summary of (n_draws, p) estimates against the truth: per-coefficient mean, bias, variance ``var`` and
+    its Monte Carlo standard error ``var_se`` = √((m₄ − var²)/n_draws) (m₄ the fourth central moment), and
+    the totals ``bias2 = ||mean − w||²``, ``variance = Σ_j Var(ŵ_j)``, ``mse = mean ||ŵ − w||² = bias2 + variance``
     (variances with divisor n_draws, so the decomposition is exact)."""
     est = np.asarray(estimates, dtype=float)
     w_true = as_vector(w_true, "w_true")
     mean = est.mean(axis=0)
     var = est.var(axis=0)
-    return {"mean": mean, "bias": mean - w_true, "var": var, "bias2": float(np.sum((mean - w_true) ** 2)),
+    m4 = np.mean((est - mean) ** 4, axis=0)
+    var_se = np.sqrt(np.maximum(m4 - var ** 2, 0.0) / est.shape[0])
+    return {"mean": mean, "bias": mean - w_true, "var": var, "var_se": var_se,
+            "bias2": float(np.sum((mean - w_true) ** 2)),
             "variance": float(var.sum()), "mse": float(np.mean(np.sum((est - w_true) ** 2, axis=1)))}
 
 
@@ -178,6 +182,24 @@ class BiasVariance:
     mse_exact: np.ndarray
     ols_mse_exact: float
     n_draws: int
+    _eig: tuple = ()  # (d², Vᵀw, n, σ) for ``exact_at``
+
+    def exact_at(self, lams):
+        """Closed-form (squared bias, variance, sum) at any λ values (arrays)."""
+        d2, vtw, n, sigma = self._eig
+        lams = check_lams(np.atleast_1d(lams), "lams")
+        bias2, variance = _ridge_exact_terms(d2, vtw, n, sigma, lams)
+        return bias2, variance, bias2 + variance
+
+    def prediction_error_at(self, lams):
+        """Exact in-sample prediction error ``E||Xc(ŵ(λ) − w)||²/n`` at the λ values: the same bias and variance
+        terms, but direction j weighted by d_j²/n (well-determined directions matter more for prediction)."""
+        d2, vtw, n, sigma = self._eig
+        lams = check_lams(np.atleast_1d(lams), "lams")
+        shrink = n * lams[:, None] / (d2[None, :] + n * lams[:, None])
+        bias = np.sum(d2[None, :] * (shrink * vtw[None, :]) ** 2, axis=1)
+        var = sigma ** 2 * np.sum(d2[None, :] ** 2 / (d2[None, :] + n * lams[:, None]) ** 2, axis=1)
+        return (bias + var) / n
 
     @property
     def lam_best_sim(self) -> float:
@@ -237,4 +259,5 @@ def ridge_bias_variance(X, w_true, sigma, lams, n_draws, seed, lams_exact=None):
     ols = float(sigma ** 2 * np.sum(1.0 / d2))
     return BiasVariance(lams=lams, bias2_sim=bias2_sim, variance_sim=variance_sim, mse_sim=mse_sim,
                         lams_exact=lams_exact, bias2_exact=bias2_exact, variance_exact=variance_exact,
-                        mse_exact=bias2_exact + variance_exact, ols_mse_exact=ols, n_draws=n_draws)
+                        mse_exact=bias2_exact + variance_exact, ols_mse_exact=ols, n_draws=n_draws,
+                        _eig=(d2, vtw, n, sigma))

@@ -57,10 +57,18 @@ def _cholesky_solve(L, b):
 
 
 def _spd_solve(A, b):
-    """Cholesky solve of a symmetric positive-definite system; None if A is not numerically SPD."""
+    """Cholesky solve of a symmetric positive-definite system.
+
+    None if A is not numerically SPD, or if the Cholesky diagonal shows A is so ill-conditioned
+    (``(max L_ii / min L_ii)² > 1e6``, a lower bound on cond(A)) that forming XᵀX would cost more
+    than ~6 digits: the caller then uses the SVD of X, which does not square the condition number.
+    """
     try:
         L = np.linalg.cholesky(A)
     except np.linalg.LinAlgError:
+        return None
+    diag = np.diag(L)
+    if (diag.max() / diag.min()) ** 2 > _GRAM_COND_LIMIT:
         return None
     return _cholesky_solve(np.ascontiguousarray(L), np.ascontiguousarray(b))
 
@@ -81,7 +89,9 @@ def ridge(X, y, lam, fit_intercept=True) -> Fit:
       because the matrix to factor is the smaller one;
     * ``λ = 0``: ordinary least squares; when it is not unique (``p > n`` or collinear columns) the
       minimum-norm solution ``pinv(X) y`` (method ``"lstsq"``).
-    If rounding makes the matrix fail Cholesky (λ tiny against ||X||²) the SVD-based solution is used.
+    When λ is tiny against an ill-conditioned XᵀX (Cholesky fails, or its diagonal shows a condition
+    number above 1e6) the SVD of the centered X is used instead (method ``"svd"``): forming XᵀX squares
+    the condition number, the SVD does not.
 
     Returns a ``Fit`` with ``gap=0.0``, ``n_iter=0``, ``converged=True``.
     No standardization is done: scale the columns first (``cl.standardize``) if their units differ.

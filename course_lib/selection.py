@@ -18,7 +18,7 @@ import numpy as np
 from ._validation import as_vector, check_scalar
 
 __all__ = ["support", "SelectionScore", "selection_score", "selection_scores_along_path", "entry_order",
-           "known_support_problem"]
+           "support_changes", "best_subset_l0", "known_support_problem"]
 
 
 def support(coef, tol=0.0) -> np.ndarray:
@@ -109,6 +109,56 @@ def entry_order(lams, coefs):
     first = np.where(entered, np.argmax(nonzero, axis=0), lams.size)
     order = np.array([j for j in np.argsort(first, kind="stable") if entered[j]], dtype=int)
     return order, lams[first[order]]
+
+
+def support_changes(lams, coefs):
+    """Every change of the support along a path of decreasing λ: a list of ``(lam, j, "enters"|"leaves")``.
+
+    ``lam`` is the first grid value after the change.  On the lasso path features mostly enter, but a
+    coefficient can also return to exactly zero (its sign would otherwise have to flip) and re-enter later.
+    """
+    lams = as_vector(lams, "lams")
+    coefs = np.asarray(coefs, dtype=float)
+    if coefs.ndim != 2 or coefs.shape[0] != lams.shape[0]:
+        raise ValueError(f"coefs must have shape (len(lams), p) = ({lams.size}, p), got {coefs.shape}")
+    nonzero = coefs != 0.0
+    events = []
+    for i in range(1, lams.size):
+        for j in np.flatnonzero(nonzero[i] != nonzero[i - 1]):
+            events.append((float(lams[i]), int(j), "enters" if nonzero[i, j] else "leaves"))
+    return events
+
+
+def best_subset_l0(X, y, lam):
+    """Best subset selection with an L0 penalty, by trying every subset (small p only).
+
+    Minimises ``(1/(2n))·||y − X_S w_S − b||² + λ·|S|`` over all subsets S of the columns (least squares on
+    each S, intercept unpenalized).  2^p least-squares fits: fine for p <= 12, hopeless beyond — which
+    is why the lasso, its convex relaxation, exists.  Returns ``(coef, objective)``.
+    """
+    from itertools import combinations
+
+    from ._validation import as_Xy, check_lam
+
+    X, y = as_Xy(X, y)
+    lam = check_lam(lam)
+    n, p = X.shape
+    if p > 12:
+        raise ValueError(f"best_subset_l0 tries all 2^p subsets; p = {p} is too many (at most 12)")
+    Xc = X - X.mean(axis=0)
+    yc = y - y.mean()
+    best_coef, best_val = np.zeros(p), 0.5 * float(yc @ yc) / n
+    for k in range(1, p + 1):
+        for subset in combinations(range(p), k):
+            cols = list(subset)
+            w_s = np.linalg.lstsq(Xc[:, cols], yc, rcond=None)[0]
+            r = yc - Xc[:, cols] @ w_s
+            val = 0.5 * float(r @ r) / n + lam * k
+            if val < best_val:
+                best_val = val
+                best_coef = np.zeros(p)
+                best_coef[cols] = w_s
+    return best_coef, best_val
 
 
 def known_support_problem(n_train=100, n_test=1000, p=40, n_informative=5, rho=0.5, snr=2.0, intercept=5.0,

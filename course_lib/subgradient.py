@@ -25,6 +25,7 @@ from ._jit import njit
 from ._problem import (NO_RECORD_1D, NO_RECORD_2D, Data, check_common, check_record, history_buffers,
                        make_fit, trim_history)
 from ._validation import check_choice, check_scalar
+from ._vector_ops import dot
 from .duality import primal_and_gap
 
 __all__ = ["subgradient_method"]
@@ -62,10 +63,7 @@ def subgradient_steps(XT, y, w, l1, l2, rule, step, tol_abs, max_iter, gap_every
     for k in range(1, max_iter + 1):
         g_sq = 0.0
         for j in range(p):
-            xj = XT[j]
-            d = 0.0
-            for i in range(n):
-                d += xj[i] * r[i]
+            d = dot(XT[j], r)
             s = 0.0
             if w[j] > 0.0:
                 s = 1.0

@@ -77,3 +77,38 @@ def two_feature_lasso(gram=DEFAULT_GRAM, ols=DEFAULT_OLS, lam=DEFAULT_LAM, start
     X = np.ascontiguousarray(np.vstack([A, -A]))
     y = np.concatenate([u, -u])
     return TwoFeatureLasso(X=X, y=y, lam=lam, gram=H, ols=c, start=start)
+
+
+# --- trajectories of the course's solvers on it ------------------------------------------------------
+TRAJECTORY_METHODS = {
+    "subgradient, constant step": ("subgradient", "constant_step"),
+    "subgradient, constant length": ("subgradient", "constant_length"),
+    "subgradient, step η/√k": ("subgradient", "diminishing"),
+    "ISTA (step 1/L)": ("ista", None),
+    "FISTA (step 1/L)": ("fista", None),
+    "coordinate descent": ("cd", None),
+}
+
+
+def solver_trajectory(problem: TwoFeatureLasso, method: str, n_iter: int, step: float = 0.5, prepared=None):
+    """The iterates of one of the course's solvers on ``problem``, as an (m, 2) array (row 0 the start).
+
+    ``method`` is a key of ``TRAJECTORY_METHODS``; ``step`` is used by the subgradient rules only (ISTA and
+    FISTA take the step 1/L, coordinate descent needs none).  For coordinate descent every single
+    coordinate update is a row (the staircase), ``n_iter`` counting epochs.  ``prepared`` may be a
+    ``LassoProblem`` of the same data, built once (what the widget does).
+    """
+    import warnings
+
+    from ._warnings import ConvergenceWarning
+    from .lasso import LassoProblem
+
+    solver, rule = TRAJECTORY_METHODS[method]
+    prob = prepared if prepared is not None else LassoProblem(problem.X, problem.y)
+    options = {"step_rule": rule, "step": step} if solver == "subgradient" else {}
+    record = "updates" if solver == "cd" else True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        fit = prob.fit(problem.lam, method=solver, tol=1e-15, max_iter=n_iter, coef_init=problem.start,
+                       record=record, **options)
+    return fit.history["coef_updates"] if solver == "cd" else fit.history["coef"]

@@ -50,6 +50,6 @@ def kkt_violation(X, y, coef, lam, l1_ratio=1.0):
     return max(viol_on.max(initial=0.0), viol_off.max(initial=0.0))
 
 
-def kkt_scale(y):
-    """Unit of the KKT residuals x_jᵀr/n for unit-variance columns: the spread of y."""
-    return float(np.std(y))
+def kkt_scale(X, y):
+    """Unit of the KKT residuals x_jᵀr/n: (spread of the columns) × (spread of y)."""
+    return float(np.std(y) * max(np.std(X, axis=0).max(), 1e-300))

@@ -41,7 +41,7 @@ def test_objective_matches_sklearn_and_kkt_holds(name, frac):
     assert fit.converged
     assert abs(fit.objective - ref) <= 1e-8 * ref
     assert fit.objective == pytest.approx(cl.objective(X, y, fit.coef, fit.intercept, lam), rel=1e-12)
-    assert kkt_violation(X, y, fit.coef, lam) < 1e-7 * kkt_scale(y)
+    assert kkt_violation(X, y, fit.coef, lam) < 1e-7 * kkt_scale(X, y)
     # the reported gap is a true bound: objective − (sklearn's objective) <= gap (up to rounding)
     assert fit.objective - ref <= fit.gap + 1e-12 * ref
     assert fit.gap <= 1e-12 * np.var(y) + 1e-300

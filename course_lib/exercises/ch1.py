@@ -1,7 +1,8 @@
-"""Chapter 1 exercise checks: the L2 norm, ridge's closed form, its SVD shrinkage factors, a weight-decay step.
+"""Chapter 1 exercise checks: the ridge penalty of spread-out weights, ridge's closed form, its SVD
+shrinkage factors, and one weight-decay step.
 
 Each check recomputes the expected answer itself and, when the learner's answer is wrong, tests it against
-the typical wrong answers (a forgotten square root, λ where the objective has nλ, no centering, a factor
+the typical wrong answers (a forgotten ½, λ where the objective has nλ, no centering, a factor
 added to every entry instead of the diagonal, singular values instead of their squares, the decay applied
 without the step size…) so that the feedback names the mistake.
 """
@@ -11,7 +12,12 @@ import numpy as np
 
 from .feedback import compare_array, compare_scalar, correct, not_attempted, pending, wrong
 
-__all__ = ["check_l2_norm", "check_ridge_closed_form", "check_shrinkage_factors", "check_weight_decay_step"]
+__all__ = ["check_spread_penalty", "check_ridge_closed_form", "check_shrinkage_factors", "check_weight_decay_step"]
+
+
+def _sentence(message: str) -> str:
+    """Capitalise an ASCII first letter (a leading λ or x̄ stays as written: "Λ" would change the meaning)."""
+    return message[0].upper() + message[1:] if message[:1].isascii() else message
 
 
 def _close(a, b, rtol=1e-6, atol=1e-9):
@@ -20,41 +26,40 @@ def _close(a, b, rtol=1e-6, atol=1e-9):
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
 
 
-# --- 1.1 the L2 norm ------------------------------------------------------------------------------------------
+# --- 1.1 the ridge penalty of a spread-out vector ------------------------------------------------------------
 
-def check_l2_norm(answer, w) -> "Feedback":  # noqa: F821
-    """``answer`` should be ``sqrt(Σ w_i²)`` for the vector ``w``, computed without ``np.linalg.norm``."""
-    name = "Exercise 1.1 (the L2 norm)"
+def check_spread_penalty(answer, mass, k) -> "Feedback":  # noqa: F821
+    """``answer`` should be the ridge penalty ``½||w||₂²`` of the vector that puts ``mass/k`` on each of
+    ``k`` coordinates: ``½·k·(mass/k)² = mass²/(2k)``."""
+    name = "Exercise 1.1 (the ridge penalty of spread-out weights)"
     if not_attempted(answer):
-        return pending(name, "the length of w")
-    w = np.asarray(w, dtype=float).ravel()
-    expected = float(np.sqrt(np.sum(w * w)))
+        return pending(name, "the penalty ½||w||² of the spread vector")
+    mass, k = float(mass), int(k)
+    expected = mass * mass / (2.0 * k)
     if isinstance(answer, np.ndarray) and answer.size > 1:
-        if _close(answer, w * w):
-            return wrong(name, "you returned the squared entries, one per coordinate.",
-                         "Add them up (np.sum) and take the square root (np.sqrt).")
-        return wrong(name, f"your answer is an array of shape {answer.shape}; the norm is one number.",
-                     "Reduce it with np.sum, then take np.sqrt.")
-    known = {
-        float(np.sum(w * w)): ("that is the SQUARED norm Σ wᵢ².", "Take the square root at the end (np.sqrt)."),
-        float(np.sum(np.abs(w))): ("that is the L1 norm Σ|wᵢ|.", "Square each entry before adding: w**2."),
-        float(np.max(np.abs(w))): ("that is the L∞ norm max|wᵢ|.", "Add up the squares of all entries."),
-        float(np.sqrt(np.abs(np.sum(w)))): ("you took the square root of the plain sum.",
-                                            "Square each entry first: np.sqrt(np.sum(w**2))."),
-        float(np.sum(w) ** 2): ("you squared the sum instead of summing the squares.",
-                                "Square each entry first, then add: np.sum(w**2)."),
-    }
+        return wrong(name, f"Your answer is an array of shape {answer.shape}; the penalty is one number.",
+                     "Build w = np.full(k, mass / k), then compute 0.5 * np.sum(w**2).")
+    known = [
+        (mass * mass / k, "that is ||w||₂², without the ½.", "The course's ridge penalty is P(w) = ½||w||₂²."),
+        (mass / np.sqrt(k), "that is the norm ||w||₂ itself, not the penalty.", "Square it and halve it: ½||w||₂²."),
+        (mass, "That is the L1 norm Σ|wᵢ|: it does not change when the mass is spread.",
+         "Square each entry: ½·Σ wᵢ²."),
+        (0.5 * mass * mass, "That is the penalty of the CONCENTRATED vector (all the mass on one weight).",
+         "Spread it: each of the k weights is mass/k."),
+        (0.5 * mass * mass / (k * k), "that is the penalty of ONE of the k weights.", "Add up all k of them."),
+    ]
     try:
         got = float(np.asarray(answer, dtype=float).reshape(-1)[0])
     except (TypeError, ValueError, IndexError):
         got = None
     if got is not None and not np.isclose(got, expected, rtol=1e-9):
-        for value, (message, hint) in known.items():
+        for value, message, hint in known:
             if np.isclose(got, value, rtol=1e-9):
-                return wrong(name, message, hint)
-    fb = compare_scalar(name, answer, expected, name="your norm", rtol=1e-9)
+                return wrong(name, _sentence(message), hint)
+    fb = compare_scalar(name, answer, expected, name="your penalty", rtol=1e-9)
     if fb.correct:
-        return correct(name, f"||w||₂ = {expected:.6g}, the Euclidean length of w.")
+        return correct(name, f"½||w||² = mass²/(2k) = {expected:.6g}: {k} times cheaper than putting all the "
+                             f"mass on one weight ({0.5 * mass * mass:.6g}), while the L1 norm is {mass:g} either way.")
     return fb
 
 
@@ -94,7 +99,7 @@ def check_ridge_closed_form(fn, lam=0.5) -> "Feedback":  # noqa: F821
     if not_attempted(fn):
         return pending(name, "your function")
     if not callable(fn):
-        return wrong(name, f"pass the function itself (got a {type(fn).__name__}).",
+        return wrong(name, f"Pass the function itself (got a {type(fn).__name__}).",
                      "Write check_ridge_closed_form(ridge_closed_form), without calling it.")
     X, y = _ridge_problem()
     n, p = X.shape
@@ -105,68 +110,68 @@ def check_ridge_closed_form(fn, lam=0.5) -> "Feedback":  # noqa: F821
         hint = ("The matrix to invert is p×p: X.T @ X (not X @ X.T), and the right-hand side is X.T @ y."
                 if any(k in msg for k in ("shape", "dimension", "mismatch", "aligned", "broadcast")) else
                 "Run your function on a small example by hand to see where it fails.")
-        return wrong(name, f"calling your function raised {type(exc).__name__}: {msg}", hint)
+        return wrong(name, f"Calling your function raised {type(exc).__name__}: {msg}", hint)
     if out is None:
         return pending(name, "a body that returns (coef, intercept)")
     coef, intercept = _unpack(out)
     try:
         coef = np.asarray(coef, dtype=float)
     except (TypeError, ValueError):
-        return wrong(name, "the coefficients should be a numeric array of length p.",
+        return wrong(name, "The coefficients should be a numeric array of length p.",
                      "Return a tuple (coef, intercept) with coef = np.linalg.solve(A, b).")
     if coef.shape != (p,):
         if coef.size == p:
-            return wrong(name, f"coef has shape {coef.shape}, expected ({p},).", "Flatten it with coef.ravel().")
+            return wrong(name, f"Coef has shape {coef.shape}, expected ({p},).", "Flatten it with coef.ravel().")
         if coef.shape == (n,):
-            return wrong(name, f"coef has {n} entries, one per sample; it needs one per feature ({p}).",
+            return wrong(name, f"Coef has {n} entries, one per sample; it needs one per feature ({p}).",
                          "Solve the p×p system (X.T @ X + n·λ·I) w = X.T @ y.")
-        return wrong(name, f"coef has shape {coef.shape}, expected ({p},).",
+        return wrong(name, f"Coef has shape {coef.shape}, expected ({p},).",
                      "Return (coef, intercept): coef a length-p array, intercept a number.")
     expected = _solve(X, y, n * lam)
     expected_b = float(y.mean() - X.mean(axis=0) @ expected)
     if not _close(coef, expected):
         mistakes = [
-            (_solve(X, y, lam), "your coefficients solve (XᵀX + λI)w = Xᵀy: λ where the objective needs nλ.",
+            (_solve(X, y, lam), "Your coefficients solve (XᵀX + λI)w = Xᵀy: λ where the objective needs nλ.",
              "With the 1/(2n) in front of the squared error the normal equations are (XᵀX + nλI)w = Xᵀy "
              "(scikit-learn's Ridge(alpha) has alpha = nλ)."),
-            (_solve(X, y, 2 * n * lam), "your coefficients use 2nλ: that is the penalty λ||w||² without the ½.",
+            (_solve(X, y, 2 * n * lam), "Your coefficients use 2nλ: that is the penalty λ||w||² without the ½.",
              "The course's ridge penalty is λ·½||w||², whose gradient is λw, so the shift is nλ."),
-            (_solve(X, y, n * lam / 2), "your coefficients use nλ/2 instead of nλ.",
+            (_solve(X, y, n * lam / 2), "Your coefficients use nλ/2 instead of nλ.",
              "Differentiate (1/(2n))||y − Xw||² + (λ/2)||w||²: multiply through by n to get XᵀX + nλI."),
-            (_solve(X, y, n * lam, center=False), "the coefficients come from X and y without centering.",
+            (_solve(X, y, n * lam, center=False), "The coefficients come from X and y without centering.",
              "Subtract the column means of X and the mean of y first: otherwise the intercept is left out "
              "(the model is forced through the origin) and the coefficients absorb it."),
-            (_solve(X, y, n * lam, diag_only=False), "nλ was added to EVERY entry of XᵀX, not only its diagonal.",
+            (_solve(X, y, n * lam, diag_only=False), "Nλ was added to EVERY entry of XᵀX, not only its diagonal.",
              "Add n·λ·np.eye(p): the penalty adds nλ on the diagonal only."),
             (_solve(X, y, n * n * lam), "your coefficients use n²λ.", "The shift is n·λ, once."),
         ]
         for candidate, message, hint in mistakes:
             if _close(coef, candidate):
-                return wrong(name, message, hint)
+                return wrong(name, _sentence(message), hint)
         return compare_array(name, coef, expected, name="coef", rtol=1e-6,
                              extra_hints=("The normal equations on centered data: (XcᵀXc + nλI) w = Xcᵀyc.",))
     if intercept is None:
-        return wrong(name, "the coefficients are right, but the function returned only them.",
+        return wrong(name, "The coefficients are right, but the function returned only them.",
                      "Return a tuple: return coef, y.mean() - X.mean(axis=0) @ coef.")
     try:
         b = float(np.asarray(intercept, dtype=float).reshape(-1)[0]) if np.size(intercept) == 1 else None
     except (TypeError, ValueError):
         b = None
     if b is None:
-        return wrong(name, "the intercept should be a single number.", "intercept = ȳ − x̄ᵀw.")
+        return wrong(name, "The intercept should be a single number.", "intercept = ȳ − x̄ᵀw.")
     if np.isclose(b, expected_b, rtol=1e-6, atol=1e-9):
         return correct(name, "Centered normal equations with nλ on the diagonal, and b = ȳ − x̄ᵀw: "
                              "the same answer as cl.ridge.")
     if np.isclose(b, float(y.mean()), rtol=1e-9):
-        return wrong(name, "the coefficients are right; the intercept is ȳ alone.",
+        return wrong(name, "The coefficients are right; the intercept is ȳ alone.",
                      "Undo the centering of X as well: b = ȳ − x̄ᵀw.")
     if np.isclose(b, float(y.mean() + X.mean(axis=0) @ expected), rtol=1e-9):
-        return wrong(name, "the coefficients are right; the intercept has x̄ᵀw with the wrong sign.",
+        return wrong(name, "The coefficients are right; the intercept has x̄ᵀw with the wrong sign.",
                      "b = ȳ − x̄ᵀw: the fitted line passes through (x̄, ȳ).")
     if np.isclose(b, 0.0, atol=1e-12):
-        return wrong(name, "the coefficients are right; the intercept is 0.", "b = ȳ − x̄ᵀw (here y has mean ≈ "
+        return wrong(name, "The coefficients are right; the intercept is 0.", "b = ȳ − x̄ᵀw (here y has mean ≈ "
                      f"{y.mean():.3g}).")
-    return wrong(name, f"the coefficients are right; the intercept {b:.6g} is not (expected {expected_b:.6g}).",
+    return wrong(name, f"The coefficients are right; the intercept {b:.6g} is not (expected {expected_b:.6g}).",
                  "b = ȳ − x̄ᵀw.")
 
 
@@ -194,9 +199,9 @@ def check_shrinkage_factors(answer, X, lam) -> "Feedback":  # noqa: F821
         except (TypeError, ValueError):
             value = None
         if value is not None and np.isclose(value, expected.sum(), rtol=1e-6):
-            return wrong(name, "that is their SUM, the effective degrees of freedom.",
+            return wrong(name, "That is their SUM, the effective degrees of freedom.",
                          "Return the whole array of factors, one per singular direction.")
-        return wrong(name, "the answer should be an array with one factor per singular direction.",
+        return wrong(name, "The answer should be an array with one factor per singular direction.",
                      "Use np.linalg.svd(Xc, compute_uv=False) to get all singular values.")
     got = np.asarray(answer, dtype=float).ravel()
     if got.shape == expected.shape and not _close(got, expected):
@@ -204,19 +209,19 @@ def check_shrinkage_factors(answer, X, lam) -> "Feedback":  # noqa: F821
         mistakes = [
             (expected[::-1], "right values in the wrong order (smallest first).",
              "Keep np.linalg.svd's order: decreasing singular values, so the factors decrease too."),
-            (d / (d + n * lam), "you used the singular values d, not their squares d².",
+            (d / (d + n * lam), "You used the singular values d, not their squares d².",
              "The factor is d²/(d² + nλ): square the singular values."),
             (d2 / (d2 + lam), "λ where the formula needs nλ.", "The factor is d²/(d² + nλ) with n = X.shape[0]."),
-            (n * lam / (d2 + n * lam), "that is 1 − factor, the share REMOVED from each direction.",
+            (n * lam / (d2 + n * lam), "That is 1 − factor, the share REMOVED from each direction.",
              "The factor kept is d²/(d² + nλ)."),
-            ((d2 / n) / (d2 / n + n * lam), "you used the eigenvalues of XᵀX/n with nλ: the n is counted twice.",
+            ((d2 / n) / (d2 / n + n * lam), "You used the eigenvalues of XᵀX/n with nλ: the n is counted twice.",
              "Either d²/(d² + nλ) with d the singular values of X, or e/(e + λ) with e those of XᵀX/n."),
-            ((d_raw ** 2) / (d_raw ** 2 + n * lam), "those are the singular values of X before centering.",
+            ((d_raw ** 2) / (d_raw ** 2 + n * lam), "Those are the singular values of X before centering.",
              "Subtract the column means first: the intercept is not penalized, so ridge works on centered X."),
         ]
         for candidate, message, hint in mistakes:
             if _close(got, candidate):
-                return wrong(name, message, hint)
+                return wrong(name, _sentence(message), hint)
     fb = compare_array(name, got, expected, name="your factors", rtol=1e-8)
     if fb.correct:
         return correct(name, f"Factors from {expected[0]:.4g} (strongest direction) down to {expected[-1]:.4g} "
@@ -253,16 +258,16 @@ def check_weight_decay_step(answer, w, X, y, eta, lam) -> "Feedback":  # noqa: F
              "The penalty's gradient λw is also multiplied by the step size η."),
             ((1.0 - 2.0 * eta * lam) * w - eta * grad, "the decay factor is (1 − 2ηλ).",
              "The penalty is λ·½||w||², whose gradient is λw (not 2λw)."),
-            ((1.0 - eta * lam) * (w - eta * grad), "you decayed the weights AFTER the gradient step.",
+            ((1.0 - eta * lam) * (w - eta * grad), "You decayed the weights AFTER the gradient step.",
              "Both terms use the current w: (1 − ηλ)·w − η·∇L(w)."),
-            (w - eta * grad, "there is no decay: this is a plain gradient step on the unpenalized loss.",
+            (w - eta * grad, "There is no decay: this is a plain gradient step on the unpenalized loss.",
              "Multiply w by (1 − ηλ) before subtracting η·∇L(w)."),
             ((1.0 - eta * lam) * w, "only the decay is there; the gradient step of the loss is missing.",
              "Subtract η·∇L(w) with ∇L(w) = −Xᵀ(y − Xw)/n."),
         ]
         for candidate, message, hint in mistakes:
             if _close(got_arr, candidate, rtol=1e-9):
-                return wrong(name, message, hint)
+                return wrong(name, _sentence(message), hint)
     fb = compare_array(name, got, expected, name="your new w", rtol=1e-9)
     if fb.correct:
         return correct(name, "(1 − ηλ)·w − η·∇L(w): exactly a gradient step on the ridge objective, "

@@ -13,14 +13,14 @@ from .registry import figure
 from .style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, TRUTH_COLOR, new_figure
 
 __all__ = ["PAIR", "CLOUD", "GROUPING", "CONDITION", "BIAS_VARIANCE", "pair_draws", "draw_clouds",
-           "coefficient_clouds", "condition_number_figure", "grouping_figure", "bias_variance_figure",
+           "coefficient_clouds", "condition_number_figure", "grouping_figure", "grouping_result", "bias_variance_figure",
            "condition_design", "grouping_design", "bias_variance_design", "bias_variance_result",
            "METHOD_COLORS", "METHOD_LABELS"]
 
 PAIR = dict(n=50, n_draws=500, w_true=(1.0, 0.5), sigma=1.0, seed=2)
 CLOUD = dict(rho=0.95, lam=0.1, lim=(-1.5, 3.5))
 CONDITION = dict(n=50, rho=0.95, k=5, seed=3, lams=np.logspace(-5, 1, 61))
-GROUPING = dict(n=100, k=5, rho=0.95, noise=0.5, seed=4, lam_ridge=0.1, lam_lasso=0.1)
+GROUPING = dict(n=100, k=5, rho=0.95, noise=2.0, seed=4, lam_max_fraction=0.3)
 BIAS_VARIANCE = dict(n=40, k=5, rho=0.9, w=(1.5, 0.5, 0.0, -0.5, 1.0), noise=1.0, seed=5, sigma=2.0,
                      lams=np.logspace(-4, 1, 26), n_draws=2000, mc_seed=6)
 
@@ -107,30 +107,33 @@ def grouping_design(n=GROUPING["n"], k=GROUPING["k"], rho=GROUPING["rho"], noise
     return make_collinear_features(n, k, rho, noise=noise, seed=seed)
 
 
+def grouping_result():
+    """``grouping_preview.grouping_comparison`` on ``grouping_design()`` with λ_lasso = fraction·lam_max."""
+    from ..grouping_preview import grouping_comparison
+    from ..lasso import lam_max
+
+    X, y, _ = grouping_design()
+    return grouping_comparison(X, y, GROUPING["lam_max_fraction"] * lam_max(X, y))
+
+
 @figure("02_grouping_effect")
-def grouping_figure(coefs=None, lam_ridge=GROUPING["lam_ridge"], lam_lasso=GROUPING["lam_lasso"]):
-    """Bars of ridge and lasso coefficients on k strongly correlated features (truth: all equal to 1).
-
-    ``coefs`` = {"ridge": (k,), "lasso": (k,)}; computed from ``grouping_design()`` when omitted."""
-    if coefs is None:
-        from ..lasso import lasso
-        from ..ridge import ridge
-
-        X, y, _ = grouping_design()
-        coefs = {"ridge": ridge(X, y, lam_ridge).coef, "lasso": lasso(X, y, lam_lasso, tol=1e-12).coef}
-    k = len(coefs["ridge"])
+def grouping_figure(result=None):
+    """Bars of lasso and ridge coefficients on k strongly correlated features (truth: all equal to 1), the
+    ridge λ chosen so that both fits give the group the same total weight."""
+    r = grouping_result() if result is None else result
+    k = len(r["ridge"])
     x = np.arange(1, k + 1)
     fig, ax = new_figure(figsize=(7.5, 4.2))
-    ax.bar(x - 0.2, coefs["ridge"], width=0.4, color=L2_COLOR,
-           label=f"ridge (λ = {lam_ridge:g}): sum {np.sum(coefs['ridge']):.2f}")
-    ax.bar(x + 0.2, coefs["lasso"], width=0.4, color=L1_COLOR,
-           label=f"lasso (λ = {lam_lasso:g}): sum {np.sum(coefs['lasso']):.2f}")
+    ax.bar(x - 0.2, r["ridge"], width=0.4, color=L2_COLOR,
+           label=f"ridge (λ = {r['lam_ridge']:.3g}): total {np.sum(r['ridge']):.2f}")
+    ax.bar(x + 0.2, r["lasso"], width=0.4, color=L1_COLOR,
+           label=f"lasso (λ = {r['lam_lasso']:.3g}): total {np.sum(r['lasso']):.2f}")
     ax.axhline(1.0, color=TRUTH_COLOR, ls="--", lw=1, label="true weight (each 1)")
     ax.axhline(0.0, color="0.4", lw=0.8)
     ax.set_xticks(x)
     ax.set_xlabel("feature (every pair correlated ρ = {:g})".format(GROUPING["rho"]))
     ax.set_ylabel("estimated coefficient")
-    ax.set_title("Grouping: ridge spreads the weight, lasso concentrates it")
+    ax.set_title("Same total weight: ridge spreads it, lasso concentrates it")
     ax.legend(fontsize=9)
     return fig
 

@@ -23,8 +23,9 @@ from .registry import figure
 from .style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
 
 __all__ = [
-    "quadratic_from_shape", "ellipse_xy", "solve_in_ball", "ball_outline", "GeometryArtists",
-    "draw_constraint_geometry", "update_constraint_geometry", "zero_coordinates", "constraint_geometry_figure",
+    "quadratic_from_shape", "ellipse_xy", "min_in_diamond_2d", "solve_in_ball", "ball_outline", "GeometryArtists",
+    "draw_constraint_geometry", "update_constraint_geometry", "zero_coordinates", "fraction_with_zero",
+    "constraint_geometry_figure",
 ]
 
 ELLIPSE_COLOR = "0.25"
@@ -50,12 +51,51 @@ def ellipse_xy(H, center, level, n=241) -> np.ndarray:
     return np.asarray(center, dtype=float)[:, None] + V @ (radii[:, None] * np.vstack([np.cos(s), np.sin(s)]))
 
 
+def min_in_diamond_2d(H, center, budget) -> np.ndarray:
+    """Exact minimiser of ``½(w − c)ᵀH(w − c)`` over the 2-D diamond ``|w₁| + |w₂| <= t`` (H SPD).
+
+    A convex quadratic over a polygon is minimised either at c (if c is inside) or on the boundary, and
+    on each edge it is a 1-D parabola whose minimum over the segment is its vertex clipped to the
+    segment.  So: check c, then the four edges (corners included as clipped ends), keep the best.
+    Corners come out as exact zeros because the clipped edge parameter is exactly 0 or 1.
+    """
+    H = np.asarray(H, dtype=float)
+    c = np.asarray(center, dtype=float)
+    t = float(budget)
+    if abs(c[0]) + abs(c[1]) <= t:
+        return c.copy()
+    corners = [np.array([t, 0.0]), np.array([0.0, t]), np.array([-t, 0.0]), np.array([0.0, -t])]
+    best, best_val = corners[0], np.inf
+    for i in range(4):
+        a, d = corners[i], corners[(i + 1) % 4] - corners[i]
+        curv = float(d @ H @ d)
+        s = 0.0 if curv <= 0.0 else min(max(-float(d @ H @ (a - c)) / curv, 0.0), 1.0)
+        if s == 0.0:
+            w = a.copy()
+        elif s == 1.0:
+            w = corners[(i + 1) % 4].copy()
+        else:
+            w = a + s * d
+        r = w - c
+        val = 0.5 * float(r @ H @ r)
+        if val < best_val:
+            best, best_val = w, val
+    return best + 0.0  # no negative zeros
+
+
 def solve_in_ball(H, center, budget, norm="l1") -> np.ndarray:
-    """The exact minimiser of ``½(w − c)ᵀH(w − c)`` over ``||w|| ≤ budget`` (norm "l1" or "l2")."""
+    """The exact minimiser of ``½(w − c)ᵀH(w − c)`` over ``||w|| <= budget`` (norm "l1" or "l2").
+
+    L1 in two dimensions: ``min_in_diamond_2d`` (edge enumeration).  Otherwise the package solver
+    ``projections.quadratic_min_in_ball``.
+    """
+    H = np.asarray(H, dtype=float)
+    center = np.asarray(center, dtype=float)
+    if norm == "l1" and center.shape == (2,):
+        return min_in_diamond_2d(H, center, budget)
     from ..projections import quadratic_min_in_ball
 
-    return np.asarray(quadratic_min_in_ball(np.asarray(H, dtype=float), np.asarray(center, dtype=float),
-                                            float(budget), norm=norm), dtype=float)
+    return np.asarray(quadratic_min_in_ball(H, center, float(budget), norm=norm), dtype=float)
 
 
 def ball_outline(norm, budget, n=401) -> np.ndarray:
@@ -154,6 +194,28 @@ def zero_coordinates(solution, budget, tol=ZERO_TOL) -> list:
     """Indices of coordinates of a constrained solution that are zero (up to rounding of the solver)."""
     w = np.asarray(solution, dtype=float)
     return [j for j in range(w.size) if abs(w[j]) <= tol * max(budget, 1.0)]
+
+
+def fraction_with_zero(H, budget, norm="l1", half_width=3.0, n_grid=40):
+    """Share of optimum positions c on an ``n_grid × n_grid`` grid over ``[−h, h]²``, outside the ball,
+    whose exact constrained solution has a coordinate that is exactly zero.
+
+    A deterministic grid, not a random sample: the answer describes THIS grid of centres and THIS H and
+    budget, which is the point — how "often" the diamond is hit at a corner depends on where the loss
+    minima are assumed to lie.  Returns ``(fraction, n_outside)``.
+    """
+    axis = np.linspace(-half_width, half_width, n_grid)
+    zeros = outside = 0
+    for c1 in axis:
+        for c2 in axis:
+            c = np.array([c1, c2])
+            size = abs(c1) + abs(c2) if norm == "l1" else float(np.hypot(c1, c2))
+            if size <= budget:
+                continue  # the budget does not bind: the solution is c itself
+            outside += 1
+            w = solve_in_ball(H, c, budget, norm)
+            zeros += bool(np.any(w == 0.0))
+    return zeros / outside, outside
 
 
 # A fixed example where the diamond is touched at a corner and the disk is not.

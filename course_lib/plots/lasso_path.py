@@ -105,7 +105,7 @@ def selection_path_figure(sel=None):
     ax.set_ylabel("fraction")
     ax.axvline(lams[best], color="0.3", ls=":", lw=1.5, label="λ with the lowest held-out error")
     ax.set_title(f"Selected set against the true support ({n_true} real features)")
-    ax.legend(loc="lower left", fontsize=9)
+    ax.legend(loc="center right", fontsize=9)
     ax = axes[1]
     ax.plot(lams, sel["test_mse"], color="black", lw=2.5, label="held-out MSE")
     ax.set_xscale("log")

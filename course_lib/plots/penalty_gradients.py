@@ -104,13 +104,12 @@ def penalty_gradient_fields(quad=None, lam=0.3, half=2.5):
 
 
 def penalty_only_iterates(w0, lam, step, n_steps):
-    """(l2, l1) iterates of gradient descent on the penalty alone, each (n_steps + 1,), from
-    ``cl.penalty_only_dynamics``: ``w ← w − step·λw`` and ``w ← w − step·λ·sign(w)``."""
+    """{"l2", "l1", "l1_prox"} → iterates (n_steps + 1,) of one weight under the penalty alone, from
+    ``cl.penalty_only_dynamics``: ``w ← w − ηλw``, ``w ← w − ηλ·sign(w)``, ``w ← soft_threshold(w, ηλ)``."""
     from ..gradient_descent import penalty_only_dynamics
 
-    l2 = np.asarray(penalty_only_dynamics(w0, lam, step, n_steps, penalty="l2"), dtype=float)
-    l1 = np.asarray(penalty_only_dynamics(w0, lam, step, n_steps, penalty="l1"), dtype=float)
-    return l2, l1
+    return {kind: np.asarray(penalty_only_dynamics([w0], lam, step, n_steps, penalty=kind), dtype=float)[:, 0]
+            for kind in ("l2", "l1", "l1_prox")}
 
 
 @figure("02_penalty_only_dynamics")
@@ -118,13 +117,16 @@ def penalty_only_dynamics_figure(w0=DYNAMICS["w0"], lam=DYNAMICS["lam"], step=DY
                                  n_steps=DYNAMICS["n_steps"], zoom=60):
     """Left: the first ``zoom`` iterates of penalty-only descent (L2 decays, L1 walks down then hops).
     Right: |w_k| on a log scale over all steps (L2 a straight line that never reaches 0)."""
-    l2, l1 = penalty_only_iterates(w0, lam, step, n_steps)
+    it = penalty_only_iterates(w0, lam, step, n_steps)
+    l2, l1, prox = it["l2"], it["l1"], it["l1_prox"]
     k = np.arange(n_steps + 1)
     fig, (ax_lin, ax_log) = new_figure(1, 2, figsize=(10.0, 4.0))
     ax_lin.plot(k[: zoom + 1], l2[: zoom + 1], color=L2_COLOR, marker="o", ms=3, lw=1.5,
                 label=r"L2: $w_k = (1-\eta\lambda)^k w_0$")
     ax_lin.plot(k[: zoom + 1], l1[: zoom + 1], color=L1_COLOR, marker="s", ms=3, lw=1.5,
                 label=r"L1: $w_{k+1} = w_k - \eta\lambda\,\mathrm{sign}(w_k)$")
+    ax_lin.plot(k[: zoom + 1], prox[: zoom + 1], color=PALETTE["black"], ls=":", lw=1.5,
+                label="L1 proximal step (chapter 4): lands on 0")
     ax_lin.axhline(0.0, color="0.4", lw=0.8, zorder=0)
     ax_lin.set_xlabel("step $k$")
     ax_lin.set_ylabel("weight $w_k$")

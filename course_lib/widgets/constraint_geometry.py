@@ -12,7 +12,9 @@ import numpy as np
 
 from ..plots.constraint_geometry import (draw_constraint_geometry, quadratic_from_shape, solve_in_ball,
                                          update_constraint_geometry, zero_coordinates)
+from ..plots.style import new_figure
 from .demo import Demo, register_demo, slider
+from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 HALF_WIDTH = 3.2
 
@@ -67,12 +69,10 @@ class ConstraintGeometryDemo(Demo):
             ax.set_aspect("equal", adjustable="box")
             ax.set_xlabel("$w_1$")
             ax.set_ylabel("$w_2$")
-            self.titles[norm] = ax.set_title(" ")
-        self.axes[0].legend(loc="lower left", fontsize=7)
+            self.titles[norm] = ax.set_title("L1 (lasso): ||w||₁ ≤ 1.00 — w₂ = 0")
+        freeze_layout(fig, dpi=self.dpi)
 
     def new_figure(self):
-        from ..plots.style import new_figure
-
         return new_figure(1, 2, figsize=self.figsize)
 
     def solve(self, c1, c2, angle, stretch, budget):
@@ -86,6 +86,7 @@ class ConstraintGeometryDemo(Demo):
         return H, c, out
 
     def draw(self, c1, c2, angle, stretch, budget):
+        paint_without_tight_bbox()  # fixed axes: one paint pass per frame (see fast_frames)
         H, c, sols = self.solve(c1, c2, angle, stretch, budget)
         lines = []
         for norm, name in (("l1", "L1 (lasso)"), ("l2", "L2 (ridge)")):

@@ -9,15 +9,25 @@ from its minimum.  A 500-step trajectory is 500 × a few flops (``course_lib.qua
 from __future__ import annotations
 
 import numpy as np
+from matplotlib import ticker
 
 from ..plots.contours import draw_axes_cross, ellipse_levels, quadratic_on_grid, square_limits
 from ..plots.penalty_gradients import example_problem
 from ..plots.style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
 from .demo import Demo, dropdown, log_slider, register_demo, slider
+from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 START = (-1.0, 2.0)
 HALF = 2.5
 GAP_FLOOR = 1e-16
+
+
+def plain_log_ticks(axis, exponents):
+    """Fixed decade ticks labelled '1e-8' instead of mathtext 10⁻⁸: mathtext parsing of tick labels is the
+    slowest part of redrawing a log axis."""
+    axis.set_major_locator(ticker.FixedLocator([10.0 ** e for e in exponents]))
+    axis.set_minor_locator(ticker.NullLocator())
+    axis.set_major_formatter(ticker.FixedFormatter([f"1e{e}" if e else "1" for e in exponents]))
 
 
 def trajectory_summary(quad, path, lam, penalty, step, tail=20):
@@ -27,6 +37,11 @@ def trajectory_summary(quad, path, lam, penalty, step, tail=20):
     last = path[-1]
     finite = bool(np.all(np.isfinite(last)))
     tail_pts = path[-min(tail, len(path)):]
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging path overflows; reported, not warned
+        return _summary(quad, sol, f_star, last, finite, tail_pts, lam, penalty)
+
+
+def _summary(quad, sol, f_star, last, finite, tail_pts, lam, penalty):
     return {
         "solution": sol,
         "last": last,
@@ -73,12 +88,17 @@ class GradientDescent2D(Demo):
         (self.star,) = self.ax.plot([], [], "*", color=L1_COLOR, mec=PALETTE["black"], ms=13,
                                     label="exact solution")
         square_limits(self.ax, HALF)
+        self.ax.set_xlabel("w₁")  # plain text: mathtext labels are re-parsed on every redraw
+        self.ax.set_ylabel("w₂")
         self.ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
         (self.gap_line,) = self.ax_gap.semilogy([], [], color=L1_COLOR, lw=1.2)
         self.ax_gap.set_ylim(1e-16, 1e2)
-        self.ax_gap.set_xlabel("step $k$")
-        self.ax_gap.set_ylabel(r"$f(w_k) - f^\star$")
+        self.ax_gap.set_xlabel("step k")
+        self.ax_gap.set_ylabel("f(w_k) − f*")
         self.ax_gap.set_title("distance to the optimal objective", fontsize=10)
+        plain_log_ticks(self.ax_gap.yaxis, [-16, -12, -8, -4, 0])
+        self.ax.set_title("placeholder", fontsize=10)
+        freeze_layout(fig, dpi=self.dpi)
 
     def draw(self, penalty, lam, step, n_steps):
         quad = self.quad
@@ -99,12 +119,13 @@ class GradientDescent2D(Demo):
         self.ax_gap.set_xlim(0, max(n_steps, 1))
         self.ax.set_title(f"{'L2' if penalty == 'l2' else 'L1'}, λ = {lam:.3g}, η = {step:.3g}, {n_steps} steps",
                           fontsize=10)
+        paint_without_tight_bbox()
         return self.readout_html(s, penalty, lam, step)
 
     @staticmethod
     def readout_html(s, penalty, lam, step):
         sol = s["solution"]
-        if not s["finite"] or s["distance"] > 1e6:
+        if not s["finite"] or step > s["max_stable_step"]:
             return (f"<b>Diverged</b>: η = {step:.3g} is above 2/(L{' + λ' if penalty == 'l2' else ''}) = "
                     f"{s['max_stable_step']:.3g}. Take a smaller step.")
         text = (f"last iterate ({s['last'][0]:.4f}, {s['last'][1]:.4f}) · exact solution ({sol[0]:.4f}, "

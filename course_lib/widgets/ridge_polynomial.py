@@ -91,6 +91,8 @@ class RidgePolynomialDemo(Demo):
         ax_err.set_ylabel("MSE")
         ax_err.set_title("train / test error")
         ax_err.legend(loc="upper right", fontsize=8, framealpha=0.9)
+        for ax in (ax_coef, ax_err):  # dozens of minor log ticks cost more to draw than the data
+            ax.minorticks_off()
         freeze_layout(fig, self.dpi)
 
     def draw(self, lam, degree):

@@ -1,0 +1,64 @@
+"""Chapter 1 figure: the ridge coefficient path on the diabetes data (standardized features) against λ.
+
+λ runs from large (left, every coefficient near 0) to small (right, least squares), the way the lasso paths
+of chapter 3 are drawn, so the two can be compared.  Each curve is labelled with its feature name at the
+least-squares end.  No coefficient is ever exactly zero along the path; several cross zero once or twice
+(ridge shrinks the principal directions, not the coordinates, so a coordinate can change sign).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..ridge import ridge_dof, ridge_path
+from .registry import figure
+from .style import CYCLE, PALETTE, new_figure
+
+LAMS = np.logspace(3, -4, 200)
+
+
+def ridge_path_figure(X=None, y=None, names=None, lams=LAMS):
+    """Coefficients of ``cl.ridge_path`` against λ (log scale, decreasing to the right), with df on top."""
+    if X is None:
+        from ..datasets import load_diabetes
+
+        X, y, names = load_diabetes(standardized=True)
+    path = ridge_path(X, y, lams)
+    p = X.shape[1]
+    names = list(names) if names is not None else [f"x{j + 1}" for j in range(p)]
+    # eight Okabe–Ito colours (yellow left out: too pale on white), then the first ones again, dashed
+    base = [c for c in CYCLE if c != PALETTE["yellow"]] + [PALETTE["grey"]]
+    styles = [(base[j % len(base)], "-" if j < len(base) else "--") for j in range(p)]
+
+    fig, ax = new_figure(figsize=(10.0, 5.2))
+    ends = path.coefs[-1]
+    order = np.argsort(ends)
+    # spread the labels at the right end so they do not overlap
+    span = ends.max() - ends.min()
+    label_y = np.empty(p)
+    gap = 0.045 * span
+    for rank, j in enumerate(order):
+        label_y[j] = ends[j] if rank == 0 else max(ends[j], label_y[order[rank - 1]] + gap)
+    for j in range(p):
+        color, ls = styles[j]
+        ax.plot(path.lams, path.coefs[:, j], color=color, ls=ls, lw=2)
+        ax.annotate(names[j], (path.lams[-1], label_y[j]), xytext=(6, 0), textcoords="offset points",
+                    va="center", fontsize=10, color=color)
+    ax.set_xscale("log")
+    ax.set_xlim(path.lams[0], path.lams[-1])  # large λ on the left
+    ax.axhline(0.0, color="0.3", lw=0.8)
+    ax.set_xlabel("λ (log scale; decreasing to the right, least squares at the right edge)")
+    ax.set_ylabel("coefficient (standardized features)")
+    ax.set_title(f"Ridge path on the diabetes data: {p} coefficients, none ever exactly 0")
+
+    top = ax.secondary_xaxis("top")
+    ticks = np.array([1e3, 1e2, 1e1, 1e0, 1e-1, 1e-2])
+    top.set_xticks(ticks)
+    top.set_xticklabels([f"{ridge_dof(X, t):.1f}" for t in ticks])
+    top.set_xlabel("effective degrees of freedom df(λ)")
+    top.minorticks_off()
+    return fig
+
+
+@figure("01_ridge_path_diabetes")
+def _ridge_path_diabetes():
+    return ridge_path_figure()

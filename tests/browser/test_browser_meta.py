@@ -1,0 +1,83 @@
+"""Tests of the browser checker itself: it must fail, naming the notebook and the demo, when a demo's
+update raises, and when the widgets extension is disabled.  One tiny notebook each, to stay fast."""
+import nbformat
+import pytest
+
+from browser_check import check_notebook
+from browser_lab import WIDGETS_EXTENSION, LabServer
+
+pytestmark = pytest.mark.browser
+
+SETUP = "import course_lib as cl\ncl.setup_notebook(verbose=False)"
+DEMOS = '''\
+from course_lib.widgets import Demo, slider
+
+
+class Healthy(Demo):
+    demo_name = "zz_healthy"
+    title = "a demo that works"
+    figsize = (3.0, 2.0)
+
+    def controls(self):
+        return {"k": slider("k", 1, 0, 10, 1)}
+
+    def setup(self, fig):
+        (self.line,) = self.axes.plot([0, 1], [0, 1])
+        self.axes.set_ylim(-1, 11)
+
+    def draw(self, k):
+        self.line.set_ydata([0, k])
+        return f"k = {k}"
+
+
+class BrokenOnChange(Healthy):
+    demo_name = "zz_broken_on_change"
+    title = "a demo whose update raises once the slider moves"
+
+    def draw(self, k):
+        if k != 1:
+            raise RuntimeError("deliberately broken update callback")
+        return super().draw(k)
+'''
+
+
+def write_notebook(path, *display_cells):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(SETUP), nbformat.v4.new_code_cell(DEMOS)]
+    nb.cells += [nbformat.v4.new_code_cell(src) for src in display_cells]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_demo_whose_update_raises_is_reported_by_name(lab, context):
+    # served by the session's server: written into its temporary copy of notebooks/
+    write_notebook(lab.root_dir / "meta" / "broken_demo.ipynb", "Healthy()", "BrokenOnChange()")
+    report = check_notebook(context, lab, "meta/broken_demo.ipynb", presses=1)
+    assert not report.ok, "a demo that raises on change passed the browser check"
+    named = [p for p in report.problems if "broken_demo.ipynb" in p and "zz_broken_on_change" in p]
+    assert named, f"no problem names the notebook and the demo: {report.problems}"
+    assert any("deliberately broken update callback" in p for p in named), report.problems
+    assert not [p for p in report.problems if "zz_healthy" in p], f"healthy demo blamed: {report.problems}"
+    healthy = [d for d in report.demos if d.name == "zz_healthy"]
+    assert healthy and healthy[0].changed and healthy[0].latencies_ms, "the healthy demo was not measured"
+
+
+@pytest.fixture(scope="module")
+def lab_without_widgets(tmp_path_factory):
+    """A second server whose page_config disables the ipywidgets JupyterLab extension."""
+    folder = tmp_path_factory.mktemp("no_widgets_src")
+    write_notebook(folder / "widgets_off.ipynb", "Healthy()")
+    server = LabServer(folder, tmp_path_factory.mktemp("lab_no_widgets"), disabled_extensions=[WIDGETS_EXTENSION])
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_widgets_extension_disabled_is_reported_by_name(lab_without_widgets, context):
+    report = check_notebook(context, lab_without_widgets, "widgets_off.ipynb", presses=1)
+    assert not report.ok, "with the widgets extension disabled the browser check still passed"
+    named = [p for p in report.problems if "widgets_off.ipynb" in p and "zz_healthy" in p]
+    assert named, f"no problem names the notebook and the demo: {report.problems}"
+    assert any("did not render as a widget" in p for p in named), report.problems
