@@ -13,13 +13,15 @@ EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 \
 	--ExecutePreprocessor.kernel_name=python3
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help venv lab test test-unit nbval notebook notebooks figures bench doctor clean clean-cache
+.PHONY: help venv lab test test-unit test-browser chromium nbval notebook notebooks figures bench doctor clean clean-cache
 
 help:
 	@echo "make lab        start JupyterLab on notebooks/ (127.0.0.1, token required), opening 00_start_here"
 	@echo "make test       unit tests + strict nbval on every notebook"
 	@echo "make test-unit  unit tests only"
+	@echo "make test-browser  every notebook in JupyterLab + headless Chromium: Run All, widgets, sliders (artifacts/)"
 	@echo "make nbval NB=notebooks/01_l2_norm_ridge.ipynb   strict nbval on one notebook"
 	@echo "make notebook NB=...   re-execute one notebook in place; make notebooks: all of them"
 	@echo "make figures    regenerate figures/*.png and *.svg"
@@ -51,6 +53,21 @@ test: venv
 
 test-unit: venv
 	$(BIN)/python -m pytest tests
+
+# Real-browser tests (tests/browser, marker `browser`, deselected by `make test`): Debian's chromium driven
+# by Playwright; screenshots and latencies in artifacts/.  As root, installs chromium with apt-get if missing.
+test-browser: venv chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser -m browser -v
+
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+	  echo "error: $(CHROMIUM) is missing. Install it: sudo apt-get update && sudo apt-get install -y chromium"; \
+	  echo "       (or point make at another Chromium: make test-browser CHROMIUM=/path/to/chromium)"; exit 1; \
+	fi
 
 nbval: venv
 	$(BIN)/python -m pytest $(NB) $(PYTEST_NBVAL)

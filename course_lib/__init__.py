@@ -33,5 +33,12 @@ from . import conditioning, grouping_preview, quadratic_2d, resampling  # noqa: 
 from . import polynomial_overfitting, ridge_zeros, weight_decay  # noqa: E402,F401  (chapter 1)
 from . import kkt  # noqa: E402,F401  (chapter 4: lasso optimality checks)
 from . import agreement, selection  # noqa: E402,F401  (chapter 3: support scores, printed agreement)
+from . import cross_validation  # noqa: E402,F401  (chapter 5: K-fold CV, λ_min and λ_1se)
+from . import scenarios  # noqa: E402,F401  (chapter 5: lasso vs ridge head-to-head)
+from . import corner_monte_carlo  # noqa: E402,F401  (chapter 5: exact zero rates of constrained optima)
+from . import elastic_net_ball  # noqa: E402,F401  (chapter 5: the elastic-net region in 2-D)
+from . import correlated_groups  # noqa: E402,F401  (chapter 5: grouped features, lasso vs elastic net)
+from . import lasso_limits  # noqa: E402,F401  (chapter 5: selection cap, instability, units)
+from . import summary_table  # noqa: E402,F401  (chapter 5: the article's table from measurements)
 
 __version__ = "0.1.0"

@@ -16,22 +16,55 @@ import numpy as np
 from ._jit import njit
 from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, trim_history
 from ._vector_ops import dot
-from .duality import primal_and_gap
+from .duality import extrapolate, primal_and_gap, rescaled_dual_value
 
 GAP_EVERY = 10
+N_EXTRAPOLATE = 5  # snapshots combined by dual extrapolation (celer uses 5)
+
+
+@njit(cache=True)
+def _snapshot_dual(XT, y, w, r, feats, l1, l2, R, W, n_snap, r_acc, w_acc):
+    """Store (r, w) as the newest snapshot; once K+1 are stored, return the dual value of the
+    extrapolated point (written to r_acc, w_acc), else −inf.  Returns (dual value, snapshots stored)."""
+    K1 = R.shape[0]
+    if n_snap == K1:  # drop the oldest
+        for k in range(K1 - 1):
+            R[k] = R[k + 1]
+            if l2 > 0.0:
+                W[k] = W[k + 1]
+        n_snap -= 1
+    R[n_snap] = r
+    if l2 > 0.0:
+        W[n_snap] = w
+    n_snap += 1
+    if n_snap < K1:
+        return -np.inf, n_snap
+    if not extrapolate(R, W, y.shape[0] * l2, r_acc, w_acc):
+        return -np.inf, n_snap
+    return rescaled_dual_value(XT, y, r_acc, w_acc, feats, l1, l2), n_snap
 
 
 @njit(cache=True)
 def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every, dual_floor, xtr,
-              rec_coef, rec_obj, rec_gap, rec_updates):
+              rec_coef, rec_obj, rec_gap, rec_updates, best_r, best_w):
     """Coordinate-descent epochs over ``feats`` until gap <= tol_abs; w and r are updated in place.
 
-    Returns (epochs run, objective, gap).  When the ``rec_*`` arrays are non-empty, row k receives the
-    state after epoch k (row 0 the start) and ``rec_updates`` one row per coordinate visit.
+    Returns (epochs run, objective, gap, best extrapolated dual value or −inf).  The dual point behind
+    that value is written to (best_r, best_w) so that a caller can re-use it on a larger feature set.
+    When the ``rec_*`` arrays are non-empty, row k receives the state after epoch k (row 0 the start) and
+    ``rec_updates`` one row per coordinate visit.
     """
     n = y.shape[0]
+    p = XT.shape[0]
     record = rec_coef.shape[0] > 0
     record_updates = rec_updates.shape[0] > 0
+    # the last K+1 residuals (and coefficients, for the elastic net) for dual extrapolation
+    R = np.empty((N_EXTRAPOLATE + 1, n))
+    W = np.empty((N_EXTRAPOLATE + 1, p if l2 > 0.0 else 1))
+    r_acc = np.empty(n)
+    w_acc = np.zeros(p)
+    n_snap = 0
+    best_dual = -np.inf
     primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
     if record:
         rec_coef[0] = w
@@ -42,7 +75,7 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
         rec_updates[0] = w
         u = 1
     if gap <= tol_abs:
-        return 0, primal, gap
+        return 0, primal, gap, best_dual
     for epoch in range(1, max_epochs + 1):
         w_max = 0.0
         d_max = 0.0
@@ -75,14 +108,19 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
                 rec_updates[u] = w
                 u += 1
         if record or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
-            primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
+            dual_acc, n_snap = _snapshot_dual(XT, y, w, r, feats, l1, l2, R, W, n_snap, r_acc, w_acc)
+            if dual_acc > best_dual:
+                best_dual = dual_acc
+                best_r[:] = r_acc
+                best_w[:] = w_acc
+            primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, max(dual_floor, best_dual), xtr)
             if record:
                 rec_coef[epoch] = w
                 rec_obj[epoch] = primal
                 rec_gap[epoch] = gap
             if gap <= tol_abs:
-                return epoch, primal, gap
-    return max_epochs, primal, gap
+                return epoch, primal, gap, best_dual
+    return max_epochs, primal, gap, best_dual
 
 
 def solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record=False, feats=None, gap_every=GAP_EVERY):
@@ -91,16 +129,16 @@ def solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record=False, feats=None, ga
     xtr = np.empty(data.p)
     dual_floor = data.dual_floor(l1, l2)
     if not record:
-        n_iter, primal, gap = cd_epochs(data.XT, data.y, w, r, feats, data.col_sq, l1, l2, tol_abs, max_iter,
-                                        gap_every, dual_floor, xtr, NO_RECORD_2D, NO_RECORD_1D, NO_RECORD_1D,
-                                        NO_RECORD_2D)
+        n_iter, primal, gap, _ = cd_epochs(data.XT, data.y, w, r, feats, data.col_sq, l1, l2, tol_abs, max_iter,
+                                           gap_every, dual_floor, xtr, NO_RECORD_2D, NO_RECORD_1D, NO_RECORD_1D,
+                                           NO_RECORD_2D, np.empty(data.n), np.empty(data.p))
         return n_iter, primal, gap, None
     bufs = history_buffers(max_iter + 1, data.p)
     updates = (history_buffers(max_iter * feats.shape[0] + 1, data.p)["coef"] if record == "updates"
                else NO_RECORD_2D)
-    n_iter, primal, gap = cd_epochs(data.XT, data.y, w, r, feats, data.col_sq, l1, l2, tol_abs, max_iter,
-                                    gap_every, dual_floor, xtr, bufs["coef"], bufs["objective"], bufs["gap"],
-                                    updates)
+    n_iter, primal, gap, _ = cd_epochs(data.XT, data.y, w, r, feats, data.col_sq, l1, l2, tol_abs, max_iter,
+                                       gap_every, dual_floor, xtr, bufs["coef"], bufs["objective"], bufs["gap"],
+                                       updates, np.empty(data.n), np.empty(data.p))
     history = trim_history(bufs, n_iter + 1)
     if record == "updates":
         history["coef_updates"] = updates[:n_iter * feats.shape[0] + 1].copy()

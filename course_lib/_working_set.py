@@ -21,7 +21,7 @@ import numpy as np
 
 from ._coordinate_descent import cd_epochs
 from ._problem import NO_RECORD_1D, NO_RECORD_2D
-from .duality import primal_and_gap
+from .duality import primal_and_gap, rescaled_dual_value
 
 FIRST_SIZE = 10
 INNER_FRACTION = 0.3
@@ -41,8 +41,10 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
         w[data.constant] = 0.0  # constant columns are zero after centering: no effect on r
     epochs = 0
     ws_size = max(FIRST_SIZE, min(ws_size, 2 * np.count_nonzero(w)))
+    best_dual = dual_floor
+    best_r, best_w = np.empty(n), np.empty(data.p)
     while True:
-        primal, gap = primal_and_gap(XT, y, w, r, active, l1, l2, dual_floor, xtr)
+        primal, gap = primal_and_gap(XT, y, w, r, active, l1, l2, best_dual, xtr)
         if gap <= tol_abs or epochs >= max_iter:
             return epochs, primal, gap, ws_size
         wa = w[active]
@@ -73,9 +75,12 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
         else:
             ws = active
         inner_tol = max(INNER_FRACTION * gap, 0.5 * tol_abs) if size < active.size else tol_abs
-        n_ep, primal, gap = cd_epochs(XT, y, w, r, ws, col_sq, l1, l2, inner_tol, max_iter - epochs,
-                                      GAP_EVERY_INNER, dual_floor, xtr, NO_RECORD_2D, NO_RECORD_1D,
-                                      NO_RECORD_1D, NO_RECORD_2D)
+        n_ep, primal, gap, inner_dual = cd_epochs(XT, y, w, r, ws, col_sq, l1, l2, inner_tol, max_iter - epochs,
+                                                  GAP_EVERY_INNER, dual_floor, xtr, NO_RECORD_2D, NO_RECORD_1D,
+                                                  NO_RECORD_1D, NO_RECORD_2D, best_r, best_w)
         epochs += max(n_ep, 1)  # count a no-op inner solve too, so the loop always ends
+        if inner_dual > -np.inf:
+            # the inner solve's extrapolated dual point, made feasible for every remaining feature
+            best_dual = max(best_dual, rescaled_dual_value(XT, y, best_r, best_w, active, l1, l2))
         ws_size = min(2 * size, active.size)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._blas_threads import single_threaded_blas
 from ._validation import as_Xy, as_vector, check_choice, check_l1_ratio, check_lams, check_scalar, check_tol
 from .results import Path
 
@@ -196,6 +197,14 @@ class CVResult:
         """True when λ_min is the smallest λ of the grid: the minimum may lie beyond it (extend the grid)."""
         return self.idx_min == self.lams.shape[0] - 1
 
+    def summary(self) -> str:
+        """One line: λ_min and λ_1se with their mean CV error ± SE and the size of the full-data model."""
+        i, j = self.idx_min, self.idx_1se
+        name = self.model if self.model != "elastic_net" else f"elastic net (r={self.l1_ratio:g})"
+        return (f"{name:<20} λ_min = {self.lam_min:<9.4g} CV MSE {self.mean[i]:.4g} ± {self.se[i]:.2g} "
+                f"({self.n_nonzero[i]} non-zero) | λ_1se = {self.lam_1se:<9.4g} CV MSE {self.mean[j]:.4g} "
+                f"({self.n_nonzero[j]} non-zero)")
+
     def __repr__(self) -> str:
         return (f"CVResult(model={self.model!r}, K={self.fold_errors.shape[0]}, k={self.lams.size}, "
                 f"lam_min={self.lam_min:.4g} (cv mse {self.mean[self.idx_min]:.4g}, {self.n_nonzero[self.idx_min]} "
@@ -203,18 +212,28 @@ class CVResult:
                 f"{self.n_nonzero[self.idx_1se]} nonzero))")
 
 
-def cross_validate(X, y, model="lasso", *, l1_ratio=None, lams=None, n_lams=50, eps=1e-3, n_folds=5, seed,
-                   folds=None, standardize=False, tol=1e-8) -> CVResult:
+def cross_validate(X, y, model="lasso", *, l1_ratio=None, lams=None, n_lams=50, eps=1e-3, n_folds=5, seed=None,
+                   folds=None, standardize=False, tol=1e-6) -> CVResult:
     """K-fold cross-validation of ``model`` ("lasso", "ridge" or "elastic_net") over a λ grid.
 
     Objective of every fit: ``(1/(2n))·||y − Xw − b||² + λ·P(w)`` (see the module docstring).
     lams : the grid (any order, sorted decreasing); default ``lambda_grid(X, y, model, ...)`` on all data.
-    n_folds, seed : the folds are ``cl.kfold_indices(n, n_folds, seed=seed)``; pass ``folds`` instead to
-        use the same folds for several models (a fair comparison).
+    n_folds, seed : the folds are ``cl.kfold_indices(n, n_folds, seed=seed)`` (seed required then); pass
+        ``folds`` instead to use the same folds for several models (a fair comparison).
     standardize : standardize inside each fold with the training part's statistics (as glmnet does); the
         final path is fitted on the standardized full data and ``predict`` applies the same scaling.
+    tol : duality-gap tolerance of every lasso / elastic-net fit, relative to Var(y): 1e-6 certifies each
+        objective within 1e-6·Var(y) of its minimum, far below the CV curve's standard error (ridge is
+        solved in closed form).
     Returns a ``CVResult`` (λ_min, λ_1se, mean and SE curves, the full-data path).
     """
+    from .simulate import kfold_indices
+
+    with single_threaded_blas():  # small matrices: extra BLAS threads only contend for the cores
+        return _cross_validate(X, y, model, l1_ratio, lams, n_lams, eps, n_folds, seed, folds, standardize, tol)
+
+
+def _cross_validate(X, y, model, l1_ratio, lams, n_lams, eps, n_folds, seed, folds, standardize, tol):
     from .simulate import kfold_indices
 
     X, y = as_Xy(X, y)
@@ -223,6 +242,8 @@ def cross_validate(X, y, model="lasso", *, l1_ratio=None, lams=None, n_lams=50, 
     n = X.shape[0]
     if folds is None:
         n_folds = check_scalar(n_folds, "n_folds", low=2, high=n, integer=True)
+        if seed is None:
+            raise TypeError("cross_validate needs seed=... to draw its folds (or pass folds=cl.kfold_indices(...))")
         folds = kfold_indices(n, n_folds, seed=seed)
     else:
         _check_folds(folds, n)

@@ -78,6 +78,84 @@ def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
     return primal, gap
 
 
+@njit(cache=True)
+def rescaled_dual_value(XT, y, r, w, feats, l1, l2):
+    """D(θ) at the rescaled dual point built from a (residual, coefficient) pair, over ``feats``.
+
+    The pair defines the augmented residual [r; −sqrt(n·λ(1−r))·w] of the elastic net written as a lasso;
+    θ = s·(that)/n with s = min(1, λr / max_j |x_jᵀr/n − λ(1−r)w_j|) is dual-feasible, and
+    D(θ) = (2s·yᵀr − s²(||r||² + n·λ(1−r)||w||²)) / (2n).  Any such value bounds the minimum from below.
+    """
+    n = y.shape[0]
+    dual_norm = 0.0
+    w2 = 0.0
+    for jj in range(feats.shape[0]):
+        j = feats[jj]
+        v = abs(dot(XT[j], r) / n - l2 * w[j])
+        if v > dual_norm:
+            dual_norm = v
+        w2 += w[j] * w[j]
+    s = 1.0
+    if dual_norm > l1:
+        s = l1 / dual_norm
+    return (2.0 * s * dot(y, r) - s * s * (dot(r, r) + n * l2 * w2)) / (2.0 * n)
+
+
+@njit(cache=True)
+def extrapolate(R, W, n_l2, r_out, w_out):
+    """Anderson-style extrapolation of the last K+1 (residual, coef) snapshots (rows of R, W, oldest
+    first) towards their limit, as celer does for its dual points: with the differences U_k = x_k − x_{k−1}
+    solve (UᵀU)z = 1 and combine the last K snapshots with weights z/Σz.  Returns False when UᵀU is
+    (numerically) singular — then the snapshots have already converged and no extrapolation is needed.
+    """
+    K = R.shape[0] - 1
+    G = np.empty((K, K))
+    for a in range(K):
+        for b in range(a, K):
+            g = 0.0
+            for i in range(R.shape[1]):
+                g += (R[a + 1, i] - R[a, i]) * (R[b + 1, i] - R[b, i])
+            if n_l2 > 0.0:
+                for i in range(W.shape[1]):
+                    g += n_l2 * (W[a + 1, i] - W[a, i]) * (W[b + 1, i] - W[b, i])
+            G[a, b] = g
+            G[b, a] = g
+    # solve G z = 1 by Gaussian elimination with partial pivoting (K is tiny)
+    z = np.ones(K)
+    for c in range(K):
+        piv = c
+        for a in range(c + 1, K):
+            if abs(G[a, c]) > abs(G[piv, c]):
+                piv = a
+        if G[piv, c] == 0.0:  # ill-conditioned G is normal here (the differences align); only 0 fails
+            return False
+        if piv != c:
+            for b in range(K):
+                G[c, b], G[piv, b] = G[piv, b], G[c, b]
+            z[c], z[piv] = z[piv], z[c]
+        for a in range(c + 1, K):
+            f = G[a, c] / G[c, c]
+            for b in range(c, K):
+                G[a, b] -= f * G[c, b]
+            z[a] -= f * z[c]
+    for c in range(K - 1, -1, -1):
+        acc = z[c]
+        for b in range(c + 1, K):
+            acc -= G[c, b] * z[b]
+        z[c] = acc / G[c, c]
+    total = z.sum()
+    if total == 0.0 or not np.isfinite(total):
+        return False
+    r_out[:] = 0.0
+    w_out[:] = 0.0
+    for k in range(K):
+        c = z[k] / total
+        r_out += c * R[k + 1]
+        if n_l2 > 0.0:  # W holds coefficients only for the elastic net
+            w_out += c * W[k + 1]
+    return True
+
+
 def objective(X, y, coef, intercept, lam, l1_ratio=1.0) -> float:
     """The course objective ``(1/(2n))·||y − X·coef − intercept||² + λ·(r||coef||₁ + (1−r)/2·||coef||²)``.
 

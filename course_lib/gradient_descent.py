@@ -31,7 +31,7 @@ def _centered(X, y, fit_intercept):
         x_mean = X.mean(axis=0)
         y_mean = float(y.mean())
         return np.ascontiguousarray(X - x_mean), np.ascontiguousarray(y - y_mean), x_mean, y_mean
-    return X, y, np.zeros(X.shape[1]), 0.0
+    return X.copy(), y.copy(), np.zeros(X.shape[1]), 0.0  # writable copies: one numba specialization
 
 
 # Plain loops instead of ``@`` inside jitted code: numba's matrix products need SciPy's BLAS, which is
@@ -273,4 +273,4 @@ def penalty_only_dynamics(w0, lam, step, n_steps, penalty="l2"):
     n_steps = check_scalar(n_steps, "n_steps", low=0, integer=True)
     check_choice(penalty, "penalty", ("l2", "l1", "l1_prox"))
     kind = {"l2": 0, "l1": 1, "l1_prox": 2}[penalty]
-    return _penalty_steps(w0, lam, step, n_steps, kind)
+    return _penalty_steps(w0.copy(), lam, step, n_steps, kind)

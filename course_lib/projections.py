@@ -72,7 +72,7 @@ def project_l1_ball(v, radius=1.0):
     """
     v = as_vector(v, "v")
     radius = check_scalar(radius, "radius", low=0.0)
-    return _project_l1_ball(v, radius)
+    return _project_l1_ball(v.copy(), radius)  # copy: a read-only v would compile a second version
 
 
 # -------------------------------------------------------------------------------- small dense algebra
@@ -163,17 +163,28 @@ def _spd_solve_small(A, b):
 
 
 # ------------------------------------------------------------------------------------------ L2 ball
+# Plain loops, not ``@``: numba's matrix products need SciPy's BLAS, which the package does not require.
+# (No boolean flags between jitted functions either: a constant True/False argument is typed as a
+# literal and would compile a second copy of the callee.)
 @njit(cache=True)
-def _matvec(A, x, transpose):
-    """A x (or Aᵀx) by plain loops: numba's ``@`` would need SciPy's BLAS, not a package dependency."""
+def _matvec(A, x):
+    """A x."""
     n, m = A.shape
-    out = np.zeros(m if transpose else n)
+    out = np.zeros(n)
     for i in range(n):
         for j in range(m):
-            if transpose:
-                out[j] += A[i, j] * x[i]
-            else:
-                out[i] += A[i, j] * x[j]
+            out[i] += A[i, j] * x[j]
+    return out
+
+
+@njit(cache=True)
+def _rmatvec(A, x):
+    """Aᵀx."""
+    n, m = A.shape
+    out = np.zeros(m)
+    for i in range(n):
+        for j in range(m):
+            out[j] += A[i, j] * x[i]
     return out
 
 
@@ -238,16 +249,16 @@ def _quad_l2(H, c, t):
     if t == 0.0:
         return np.zeros(p), np.inf  # ½||w||² <= 0 is only met in the limit μ → ∞
     evals, Q = _jacobi_eigh(H)
-    q = evals * _matvec(Q, c, True)  # Qᵀ H c in the eigenbasis
+    q = evals * _rmatvec(Q, c)  # Qᵀ H c in the eigenbasis
     mu = _l2_secular_multiplier(evals, q, t)
-    return _matvec(Q, q / (evals + mu), False), mu
+    return _matvec(Q, q / (evals + mu)), mu
 
 
 # ------------------------------------------------------------------------------------------ L1 ball
 @njit(cache=True)
-def _l1_homotopy(H, g, t, mu_target, budget_mode):
+def _l1_homotopy(H, g, t, mu_target):
     """Exact solution path of ``½wᵀHw − gᵀw + μ||w||₁`` (LARS-lasso homotopy), followed from
-    μ = max|g| (w = 0) downwards until ``||w||₁ = t`` (budget_mode) or ``μ = mu_target``.
+    μ = max|g| (w = 0) downwards until ``μ = mu_target`` (if mu_target >= 0) or else ``||w||₁ = t``.
 
     On each segment the active set A and signs s are fixed and ``w_A(μ) = H_AA⁻¹(g_A − μ s_A)`` is linear
     in μ; a segment ends when an inactive |g_j − H_jA w_A| reaches μ (j joins) or an active w_i reaches 0
@@ -255,6 +266,7 @@ def _l1_homotopy(H, g, t, mu_target, budget_mode):
     (H only semidefinite and the requested point lies where the solution is not unique).
     """
     p = g.shape[0]
+    budget_mode = mu_target < 0.0
     w = np.zeros(p)
     gmax = 0.0
     first = 0
@@ -377,24 +389,16 @@ def _quad_l1(H, c, t):
         s += abs(c[i])
     if s <= t:
         return c.copy(), 0.0, 0
-    return _l1_homotopy(H, _matvec(H, c, False), t, 0.0, True)
+    return _l1_homotopy(H, _matvec(H, c), t, -1.0)
 
 
-@njit(cache=True)
-def _quad_batch(Hs, centers, budgets, use_l1):
-    m, p = centers.shape
-    W = np.empty((m, p))
-    mus = np.empty(m)
-    for i in range(m):
-        H = np.ascontiguousarray(Hs[i])
-        c = np.ascontiguousarray(centers[i])
-        if use_l1:
-            w, mu, _status = _quad_l1(H, c, budgets[i])
-        else:
-            w, mu = _quad_l2(H, c, budgets[i])
-        W[i] = w
-        mus[i] = mu
-    return W, mus
+def _solve_one(H, c, t, use_l1):
+    """Dispatch to the jitted solvers (H: C-contiguous SPD, c: C-contiguous)."""
+    if use_l1:
+        w, mu, _status = _quad_l1(H, c, t)  # H is PD: every principal block is PD, status is 0
+    else:
+        w, mu = _quad_l2(H, c, t)
+    return w + 0.0, float(mu)
 
 
 def _check_spd(H, name="H"):
@@ -437,29 +441,26 @@ def quadratic_min_in_ball(H, center, budget, norm="l2", return_multiplier=False)
         raise ValueError(f"center has {c.shape[0]} entries but H is {H.shape[0]}×{H.shape[0]}; they must match")
     t = check_scalar(budget, "budget", low=0.0)
     check_choice(norm, "norm", ("l1", "l2"))
-    if norm == "l2":
-        w, mu = _quad_l2(H, c, t)
-    else:
-        w, mu, _status = _quad_l1(H, c, t)  # H is PD: every principal block is PD, status is 0
-    w = w + 0.0
-    return (w, float(mu)) if return_multiplier else w
+    w, mu = _solve_one(H, c.copy(), t, norm == "l1")  # copy: a read-only c would compile a second version
+    return (w, mu) if return_multiplier else w
 
 
 def quadratic_min_in_ball_batch(Hs, centers, budgets, norm="l2"):
-    """``quadratic_min_in_ball`` for m problems in one jitted loop (for Monte Carlo studies).
+    """``quadratic_min_in_ball`` for m problems at once, without per-call input checks (Monte Carlo).
 
     Hs (m, p, p) symmetric PD, centers (m, p), budgets scalar or (m,).  Returns ``(W (m, p), mus (m,))``.
     Inputs are checked once for shape and finiteness; positive definiteness is checked for each H.
     """
-    Hs = np.ascontiguousarray(np.asarray(Hs, dtype=np.float64))
-    centers = np.ascontiguousarray(np.asarray(centers, dtype=np.float64))
+    # writable C-ordered copies: a read-only input would otherwise compile a second numba specialization
+    Hs = np.array(Hs, dtype=np.float64, order="C")
+    centers = np.array(centers, dtype=np.float64, order="C")
     if Hs.ndim != 3 or Hs.shape[1] != Hs.shape[2]:
         raise ValueError(f"Hs must have shape (m, p, p), got {Hs.shape}")
     if centers.shape != Hs.shape[:2]:
         raise ValueError(f"centers must have shape {Hs.shape[:2]} to match Hs, got {centers.shape}")
     if not (np.all(np.isfinite(Hs)) and np.all(np.isfinite(centers))):
         raise ValueError("Hs and centers must be finite (no NaN or inf)")
-    budgets = np.ascontiguousarray(np.broadcast_to(np.asarray(budgets, dtype=np.float64), (Hs.shape[0],)))
+    budgets = np.array(np.broadcast_to(np.asarray(budgets, dtype=np.float64), (Hs.shape[0],)))  # writable copy
     if np.any(~np.isfinite(budgets)) or np.any(budgets < 0):
         raise ValueError("budgets must be finite and >= 0")
     check_choice(norm, "norm", ("l1", "l2"))
@@ -469,7 +470,15 @@ def quadratic_min_in_ball_batch(Hs, centers, budgets, norm="l2"):
         np.linalg.cholesky(Hs)
     except np.linalg.LinAlgError:
         raise ValueError("every H in Hs must be positive definite") from None
-    return _quad_batch(Hs, centers, budgets, norm == "l1")
+    # A Python loop over the jitted single solver: ~µs of dispatch per problem, and no extra (slow)
+    # numba compilation of a batch kernel.
+    m, p = centers.shape
+    W = np.empty((m, p))
+    mus = np.empty(m)
+    use_l1 = norm == "l1"
+    for i in range(m):
+        W[i], mus[i] = _solve_one(Hs[i], centers[i], budgets[i], use_l1)
+    return W, mus
 
 
 # ------------------------------------------------------------------------- λ ↔ t for least squares
@@ -499,7 +508,7 @@ def penalized_to_budget(X, y, lam, penalty="l1", fit_intercept=True):
         w = ridge(X, y, lam, fit_intercept=fit_intercept).coef
         return float(np.linalg.norm(w)), w
     H, g = _least_squares_quadratic(X, y, fit_intercept)
-    w, _mu, status = _l1_homotopy(H, g, 0.0, lam, False)
+    w, _mu, status = _l1_homotopy(H, g, 0.0, lam)
     if status != 0:
         raise ValueError(f"at lam={lam!r} the lasso solution is not unique (collinear or p > n design and "
                          f"lam too small); use a larger lam")
@@ -523,7 +532,7 @@ def budget_to_penalized(X, y, budget, penalty="l1", fit_intercept=True):
     t = check_scalar(budget, "budget", low=0.0)
     H, g = _least_squares_quadratic(X, y, fit_intercept)
     if penalty == "l1":
-        w, mu, status = _l1_homotopy(H, g, t, 0.0, True)
+        w, mu, status = _l1_homotopy(H, g, t, -1.0)
         if status != 0:
             raise ValueError(f"budget={t!r} is too large for this design: XᵀX is singular and the constrained "
                              f"lasso solution is no longer unique; use a smaller budget")

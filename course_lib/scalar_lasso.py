@@ -20,8 +20,8 @@ import numpy as np
 
 from ._validation import check_choice, check_lam, check_max_iter, check_scalar
 
-__all__ = ["scalar_lasso_objective", "scalar_lasso_solution", "subgradient_steps_1d", "prox_steps_1d",
-           "first_exact_zero"]
+__all__ = ["scalar_lasso_objective", "scalar_lasso_solution", "scalar_lasso_subdifferential",
+           "subgradient_steps_1d", "prox_steps_1d", "first_exact_zero"]
 
 STEP_RULES_1D = ("constant", "diminishing")
 
@@ -37,6 +37,15 @@ def scalar_lasso_solution(z, lam) -> float:
     z = check_scalar(z, "z")
     lam = check_lam(lam)
     return float(np.sign(z) * max(abs(z) - lam, 0.0)) + 0.0
+
+
+def scalar_lasso_subdifferential(w, z, lam):
+    """``∂F(w) = (w − z) + λ·∂|w|`` as an interval ``(lo, hi)``; lo == hi unless w = 0."""
+    w, z, lam = check_scalar(w, "w"), check_scalar(z, "z"), check_lam(lam)
+    if w != 0.0:
+        g = (w - z) + lam * np.sign(w)
+        return float(g), float(g)
+    return float(-z - lam), float(-z + lam)
 
 
 def _checked(z, lam, step, n_steps, w0):

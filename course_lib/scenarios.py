@@ -23,7 +23,7 @@ import numpy as np
 from ._validation import check_scalar, check_seed
 
 __all__ = ["Scenario", "SPARSE_HIGH_DIM", "DENSE_LOW_DIM", "scenario_data", "ModelScore", "HeadToHead",
-           "head_to_head", "replicate_head_to_head", "ReplicationSummary"]
+           "head_to_head", "score_cv_results", "replicate_head_to_head", "ReplicationSummary"]
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,28 @@ class HeadToHead:
         return "\n".join(lines)
 
 
+def score_cv_results(scenario: Scenario, cvs: dict, X_test, y_test, w_true, sigma, which="min") -> HeadToHead:
+    """Score already cross-validated models (dict name → ``CVResult``) on the test set against the truth."""
+    from ._validation import check_choice
+    from .selection import selection_score
+
+    check_choice(which, "which", ("min", "1se"))
+    scores = {}
+    for model, cv in cvs.items():
+        coef = cv.coef(which)
+        resid = y_test - cv.predict(X_test, which)
+        mse = float(resid @ resid / resid.size)
+        sel = selection_score(coef, w_true)
+        scores[model] = ModelScore(model=model, lam=cv.lam_min if which == "min" else cv.lam_1se, test_mse=mse,
+                                   relative_mse=mse / sigma ** 2, n_nonzero=int(np.count_nonzero(coef)),
+                                   precision=sel.precision, recall=sel.recall, coef=coef)
+    return HeadToHead(scenario=scenario, scores=scores, cv=dict(cvs), w_true=w_true, sigma=sigma, which=which)
+
+
 def head_to_head(scenario: Scenario, *, seed, models=("lasso", "ridge", "elastic_net"), l1_ratio=0.5,
                  n_folds=5, n_lams=30, eps=None, which="min", tol=1e-5) -> HeadToHead:
-    """Tune every model by ``n_folds``-fold CV on the same folds, refit, and score on the test set.
+    """Draw the data (``scenario_data``), tune every model by ``n_folds``-fold CV on the same folds
+    (``cl.cross_validation.cross_validate``), refit on all training rows and score on the test set.
 
     which : "min" (λ_min) or "1se" (λ_1se) decides the λ kept for each model.
     eps : smallest λ of the lasso / elastic-net grids as a fraction of lam_max (default 0.02 when p > n,
@@ -116,7 +135,6 @@ def head_to_head(scenario: Scenario, *, seed, models=("lasso", "ridge", "elastic
         within 1e-5·Var(y) of its minimum, far below the CV curve's own standard error).
     """
     from .cross_validation import cross_validate
-    from .selection import selection_score
     from .simulate import kfold_indices
 
     rng = check_seed(seed)
@@ -124,19 +142,10 @@ def head_to_head(scenario: Scenario, *, seed, models=("lasso", "ridge", "elastic
     folds = kfold_indices(X.shape[0], check_scalar(n_folds, "n_folds", low=2, integer=True), seed=rng)
     if eps is None:
         eps = 0.02 if scenario.p > scenario.n else 1e-3
-    scores, cvs = {}, {}
-    for model in models:
-        cv = cross_validate(X, y, model, l1_ratio=l1_ratio if model == "elastic_net" else None, folds=folds,
-                            n_lams=n_lams, eps=eps, seed=0, tol=tol)
-        coef = cv.coef(which)
-        resid = y_test - cv.predict(X_test, which)
-        mse = float(resid @ resid / resid.size)
-        sel = selection_score(coef, w)
-        scores[model] = ModelScore(model=model, lam=cv.lam_min if which == "min" else cv.lam_1se, test_mse=mse,
-                                   relative_mse=mse / sigma ** 2, n_nonzero=int(np.count_nonzero(coef)),
-                                   precision=sel.precision, recall=sel.recall, coef=coef)
-        cvs[model] = cv
-    return HeadToHead(scenario=scenario, scores=scores, cv=cvs, w_true=w, sigma=sigma, which=which)
+    cvs = {model: cross_validate(X, y, model, l1_ratio=l1_ratio if model == "elastic_net" else None, folds=folds,
+                                 n_lams=n_lams, eps=eps, seed=0, tol=tol)
+           for model in models}
+    return score_cv_results(scenario, cvs, X_test, y_test, w, sigma, which)
 
 
 @dataclass
@@ -164,6 +173,11 @@ class ReplicationSummary:
         """In how many draws ``model`` had the lowest test MSE."""
         best = np.argmin(self.relative_mse, axis=1)
         return int(np.sum(best == self.models.index(model)))
+
+    def beats(self, a, b) -> int:
+        """In how many draws model ``a`` had a strictly lower test MSE than model ``b``."""
+        ia, ib = self.models.index(a), self.models.index(b)
+        return int(np.sum(self.relative_mse[:, ia] < self.relative_mse[:, ib]))
 
     def paired_difference(self, a, b):
         """Mean and standard error of (MSE_a − MSE_b)/σ² over the draws (paired: same data for both)."""

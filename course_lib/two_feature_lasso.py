@@ -8,7 +8,7 @@ Given a Gram matrix ``H`` (2×2, positive definite) and a least-squares solution
 
 so its contours are the ellipses of ``H`` around ``c`` bent by the kinks of ``λ||w||₁`` along the axes.
 The default problem has negatively correlated features, least-squares solution (1.5, 0.5) and, at
-λ = 0.5, the lasso solution (0.7, 0): the second weight is exactly zero.
+λ = 0.5, the lasso solution (0.6, 0): the second weight is exactly zero.
 """
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ from .quadratic_2d import lasso_2d
 
 __all__ = ["TwoFeatureLasso", "two_feature_lasso"]
 
-DEFAULT_GRAM = ((1.0, -0.6), (-0.6, 1.0))
+DEFAULT_GRAM = ((1.0, -0.8), (-0.8, 1.0))
 DEFAULT_OLS = (1.5, 0.5)
 DEFAULT_LAM = 0.5
-DEFAULT_START = (-0.8, 1.6)
+DEFAULT_START = (-1.0, -0.6)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import numpy as np
 
 from ._validation import as_Xy, check_scalar
 
-__all__ = ["box_constrained_least_squares"]
+__all__ = ["box_constrained_least_squares", "box_least_squares_exact"]
 
 
 def box_constrained_least_squares(X, y, bound, n_steps=20000, fit_intercept=True):
@@ -36,3 +36,38 @@ def box_constrained_least_squares(X, y, bound, n_steps=20000, fit_intercept=True
         grad = -Xc.T @ (yc - Xc @ w) / n
         w = np.clip(w - step * grad, -bound, bound)
     return w, float(y_mean - x_mean @ w)
+
+
+def box_least_squares_exact(X, y, bound, fit_intercept=True):
+    """The same problem as ``box_constrained_least_squares``, solved exactly for a few features.
+
+    Every coordinate is either free or held at ±bound; each of the 3^p patterns gives a small least-squares
+    problem in the free coordinates, and the solution is the best feasible one.  Fine for p ≤ 8 (the
+    widget uses p = 2); returns ``(coef, intercept)``.
+    """
+    import itertools
+
+    X, y = as_Xy(X, y)
+    bound = check_scalar(bound, "bound", low=0.0)
+    p = X.shape[1]
+    if p > 8:
+        raise ValueError(f"box_least_squares_exact enumerates 3^p patterns; p={p} is too many "
+                         "(use box_constrained_least_squares)")
+    x_mean = X.mean(axis=0) if fit_intercept else np.zeros(p)
+    y_mean = float(y.mean()) if fit_intercept else 0.0
+    Xc, yc = X - x_mean, y - y_mean
+    best, best_loss = None, 0.0
+    for pattern in itertools.product((0, -1, 1), repeat=p):  # 0 free, ±1 at ±bound
+        fixed = np.array(pattern, dtype=float) * bound
+        free = np.array(pattern) == 0
+        w = fixed.copy()
+        if free.any():
+            rhs = yc - Xc[:, ~free] @ fixed[~free]
+            w[free] = np.linalg.lstsq(Xc[:, free], rhs, rcond=None)[0]
+        if np.any(np.abs(w) > bound * (1 + 1e-12)):
+            continue
+        r = yc - Xc @ w
+        loss = float(r @ r)
+        if best is None or loss < best_loss:
+            best, best_loss = w, loss
+    return best, float(y_mean - x_mean @ best)

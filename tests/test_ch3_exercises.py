@@ -34,7 +34,8 @@ def soft_scalar_only(z, t):
     (lambda z, t: np.maximum(z - t, 0.0), "incorrect", "only works for positive"),
     (lambda z, t: z / (1 + t), "incorrect", "ridge"),
     (lambda z, t: -soft(z, t), "incorrect", "wrong sign"),
-    (lambda z, t: soft(z, 2 * t), "incorrect", "at z ="),
+    (lambda z, t: soft(z, 2 * t), "incorrect", "zeros on [−t, t] are right"),
+    (lambda z, t: soft(z, t) + 0.1, "incorrect", "at z ="),
 ])
 def test_soft_threshold_check(fn, status, words):
     got, text = verdict(ch3.check_soft_threshold(fn))
@@ -83,6 +84,7 @@ def test_lam_max_check_verdicts(raw):
         (np.linalg.norm(corr) / n, "incorrect", "Euclidean"),
         (corr / n, "incorrect", "vector"),
         (right * 1.3, "incorrect", "max_j"),
+        (str(right), "incorrect", "text"),
     ]
     for answer, status, words in cases:
         got, text = verdict(ch3.check_lam_max(answer, X, y))
@@ -116,7 +118,7 @@ def test_n_selected_check_verdicts(sel):
     assert ch3.check_n_selected(np.int64(k), X, y, lam).status == "correct"
     for answer, words in [(p - k, "ZERO"), (p, "total number"), (k + 0.5, "whole number"),
                           (np.ones(3), "array"), (True, "True/False"), (k + 1, "not the number"),
-                          ("16", "whole number")]:
+                          ("16", "text")]:
         status, text = verdict(ch3.check_n_selected(answer, X, y, lam))
         assert status == "incorrect", (answer, text)
         assert words in text, (answer, text)

@@ -36,7 +36,7 @@ def test_l1_ratio_zero_is_ridge_closed_form(name, method):
 def test_objective_matches_sklearn_elastic_net(name, l1_ratio):
     X, y = family(name, seed=11)
     lam = 0.05 * cl.lam_max(X, y, l1_ratio)
-    fit = cl.elastic_net(X, y, lam, l1_ratio=l1_ratio, tol=1e-14, max_iter=100_000)
+    fit = cl.elastic_net(X, y, lam, l1_ratio=l1_ratio, tol=1e-15, max_iter=100_000)
     sk = ElasticNet(alpha=lam, l1_ratio=l1_ratio, tol=1e-12, max_iter=1_000_000).fit(X, y)
     ref = cl.objective(X, y, sk.coef_, sk.intercept_, lam, l1_ratio)
     assert fit.converged

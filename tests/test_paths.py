@@ -84,3 +84,22 @@ def test_path_warns_when_max_iter_too_small():
     X, y = family("correlated")
     with pytest.warns(cl.ConvergenceWarning, match="path"):
         cl.lasso_path(X, y, n_lams=10, max_iter=1)
+
+
+def test_wide_path_with_working_sets_matches_sklearn():
+    from lasso_problems import ar1_design
+
+    rng = np.random.default_rng(4)
+    X = ar1_design(60, 300, 0.5, rng)
+    y = X[:, :10] @ rng.standard_normal(10) + rng.standard_normal(60)
+    path = cl.lasso_path(X, y, n_lams=40, eps=1e-2, tol=1e-10)
+    Xc, yc = centered(X, y)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _, sk_coefs, _ = lasso_path(Xc, yc, alphas=path.lams, tol=1e-12, max_iter=1_000_000)
+    sk_coefs = sk_coefs.T
+    ours = objectives(X, y, path, 1.0)
+    ref = np.array([cl.objective(X, y, c, y.mean() - X.mean(axis=0) @ c, lam) for lam, c in zip(path.lams, sk_coefs)])
+    assert np.all(np.abs(ours - ref) <= 1e-8 * ref)
+    assert np.all(path.gaps <= 1e-10 * np.var(y))
+    np.testing.assert_array_equal(path.n_nonzero, np.count_nonzero(sk_coefs, axis=1))

@@ -105,6 +105,8 @@ def check_lam_max(answer, X, y) -> "Feedback":  # noqa: F821
     y = np.asarray(y, dtype=float)
     n = X.shape[0]
     expected = _lam_max(X, y)
+    if isinstance(answer, str):
+        return wrong(name, f"{answer!r} is text, not a number.", "Compute it with numpy instead of typing it in quotes.")
     if isinstance(answer, np.ndarray) and answer.size == X.shape[1] and X.shape[1] > 1:
         return wrong(name, f"this is a vector of {answer.size} numbers; λmax is one number.",
                      "Take the largest absolute value: np.max(np.abs(...)).")
@@ -152,6 +154,8 @@ def check_n_selected(answer, X, y, lam) -> "Feedback":  # noqa: F821
     p = coef.size
     if isinstance(answer, (bool, np.bool_)):
         return wrong(name, "a True/False is not a count.", "Use np.count_nonzero(fit.coef).")
+    if isinstance(answer, str):
+        return wrong(name, f"{answer!r} is text, not a number.", "Remove the quotes: give the count as a whole number.")
     if isinstance(answer, np.ndarray) and answer.size > 1:
         return wrong(name, f"this is an array of {answer.size} numbers; the answer is one count.",
                      "np.count_nonzero(fit.coef) gives a single integer.")

@@ -49,9 +49,9 @@ def _as_float_array(answer, shape):
     return got, ""
 
 
-# --- Exercise 4.1: one ISTA step ---------------------------------------------------------------------
+# --- Exercise 4.3: one ISTA step ---------------------------------------------------------------------
 def ch4_ista_data():
-    """``X, y, w, lam, step`` for exercise 4.1 (centred data, n = 12, p = 5, step ≤ 1/L)."""
+    """``X, y, w, lam, step`` for exercise 4.3 (centred data, n = 12, p = 5, step ≤ 1/L)."""
     X, y = _centred_data(41, 12, 5)
     w = np.array([0.8, -0.3, 0.05, 0.4, -0.1])
     return X, y, w, 0.5, 0.25
@@ -76,7 +76,7 @@ def _ista_variants(X, y, w, lam, step):
 
 def check_ista_step(answer) -> "Feedback":  # noqa: F821
     """Check ``w_next = S(w − η∇f(w), ηλ)`` for the data of :func:`ch4_ista_data`."""
-    name = "Exercise 4.1 (one ISTA step)"
+    name = "Exercise 4.3 (one ISTA step)"
     if not_attempted(answer):
         return pending(name, "the new weight vector")
     X, y, w, lam, step = ch4_ista_data()
@@ -121,9 +121,9 @@ def check_ista_step(answer) -> "Feedback":  # noqa: F821
                  "Compute g = −X.T @ (y − X @ w) / n, v = w − step·g, then cl.soft_threshold(v, step·lam).")
 
 
-# --- Exercise 4.2: a subgradient at a point with zeros ----------------------------------------------
+# --- Exercise 4.1: a subgradient at a point with zeros ----------------------------------------------
 def ch4_subgradient_data():
-    """``X, y, w, lam`` for exercise 4.2: w has exact zeros in coordinates 1, 3 and 4."""
+    """``X, y, w, lam`` for exercise 4.1: w has exact zeros in coordinates 1, 3 and 4."""
     X, y = _centred_data(42, 12, 5)
     w = np.array([1.2, 0.0, -0.5, 0.0, 0.0])
     return X, y, w, 0.4
@@ -131,7 +131,7 @@ def ch4_subgradient_data():
 
 def check_lasso_subgradient(answer) -> "Feedback":  # noqa: F821
     """Accept any element of ∂F(w): ∇f_j + λ·sign(w_j) on the support, anything in [∇f_j − λ, ∇f_j + λ] off it."""
-    name = "Exercise 4.2 (a subgradient of the lasso objective)"
+    name = "Exercise 4.1 (a subgradient of the lasso objective)"
     if not_attempted(answer):
         return pending(name, "a vector g in ∂F(w)")
     X, y, w, lam = ch4_subgradient_data()
@@ -179,9 +179,9 @@ def check_lasso_subgradient(answer) -> "Feedback":  # noqa: F821
                  "with −1 ≤ s ≤ 1 (s = 0 is a simple choice).")
 
 
-# --- Exercise 4.3: the KKT check ---------------------------------------------------------------------
+# --- Exercise 4.2: the KKT check ---------------------------------------------------------------------
 def ch4_kkt_data():
-    """``X, y, lam`` for exercise 4.3 (centred data, n = 30, p = 6)."""
+    """``X, y, lam`` for exercise 4.2 (centred data, n = 30, p = 6)."""
     X, y = _centred_data(43, 30, 6)
     return X, y, 0.15
 
@@ -205,7 +205,7 @@ def _kkt_test_points(X, y, lam):
 
 def check_kkt_violations(fn) -> "Feedback":  # noqa: F821
     """Check a learner's ``kkt_violations(X, y, w, lam)`` (per-coordinate, no intercept) on test points."""
-    name = "Exercise 4.3 (KKT violations)"
+    name = "Exercise 4.2 (KKT violations)"
     if not_attempted(fn):
         return pending(name, "your function")
     if not callable(fn):

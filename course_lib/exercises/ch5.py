@@ -148,7 +148,7 @@ def check_which_penalty(winner, mse_ratio):
     if not_attempted(mse_ratio):
         return pending(ex, "the measured ratio: ridge test MSE / lasso test MSE")
     fb = compare_scalar(ex, mse_ratio, ratio, name="mse_ratio", rtol=1e-6,
-                        extra_hints=("Run cl.head_to_head on the scenario with seed=5 and divide "
+                        extra_hints=("Run cl.scenarios.head_to_head on the scenario with seed=5 and divide "
                                      "scores['ridge'].test_mse by scores['lasso'].test_mse.",))
     if fb.correct:
         return correct(ex, f"{truth} wins, by a factor {ratio:.3g} in test MSE.")

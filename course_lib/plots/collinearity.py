@@ -42,9 +42,10 @@ def draw_clouds(axes, estimates, w_true, lim):
         scatter = ax.scatter(est[:, 0], est[:, 1], s=7, color=color, alpha=0.45, lw=0)
         ax.axhline(0.0, color="0.4", lw=0.8, zorder=0)
         ax.axvline(0.0, color="0.4", lw=0.8, zorder=0)
-        ax.plot(*w_true, marker="X", color=TRUTH_COLOR, ms=10, mec="white", ls="none", zorder=5)
-        (mean,) = ax.plot(*est.mean(axis=0), marker="o", color="white", mec=TRUTH_COLOR, mew=1.5, ms=7,
-                          ls="none", zorder=6)
+        (mean,) = ax.plot(*est.mean(axis=0), marker="o", color="white", mec=TRUTH_COLOR, mew=1.5, ms=11,
+                          ls="none", zorder=5)
+        ax.plot(*w_true, marker="X", color=TRUTH_COLOR, ms=8, mec="white", ls="none", zorder=6)  # on top: visible
+        # inside the mean's ring when the estimator is unbiased
         ax.set_xlim(*lim)
         ax.set_ylim(*lim)
         ax.set_aspect("equal", adjustable="box")

@@ -203,6 +203,9 @@ def fraction_with_zero(H, budget, norm="l1", half_width=3.0, n_grid=40):
     A deterministic grid, not a random sample: the answer describes THIS grid of centres and THIS H and
     budget, which is the point — how "often" the diamond is hit at a corner depends on where the loss
     minima are assumed to lie.  Returns ``(fraction, n_outside)``.
+    With the default grid (step 6/39) no grid point lies on an axis, and for H = I no optimum sits exactly
+    on the boundary between "zero" and "no zero" unless the budget is a multiple of 2/13: avoid those
+    budgets (e.g. 2.0) if the printed fraction must not depend on the last bit of the arithmetic.
     """
     axis = np.linspace(-half_width, half_width, n_grid)
     zeros = outside = 0

@@ -7,15 +7,13 @@ duality gap of 1e-14, so values below ``FLOOR`` = 1e-12 are not resolved and are
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from .. import solver_comparison as sc
 from .registry import figure
 from .style import PALETTE, new_figure
 
-__all__ = ["METHOD_COLORS", "chapter_runs", "subgradient_convergence_figure", "exact_zeros_figure",
+__all__ = ["METHOD_COLORS", "subgradient_convergence_figure", "exact_zeros_figure",
            "prox_convergence_figure", "gap_certificate_figure"]
 
 FLOOR = 1e-12
@@ -23,40 +21,16 @@ METHOD_COLORS = {
     "cd": PALETTE["green"], "ista": PALETTE["blue"], "fista": PALETTE["purple"],
     "constant_step": PALETTE["orange"], "constant_length": PALETTE["sky"], "diminishing": PALETTE["vermillion"],
 }
-SUBGRADIENT_BUDGET = 5_000
-PROX_BUDGET = 3_000
+PROX_BUDGET = sc.PROX_BUDGET
 
 
 def _color(run):
     return METHOD_COLORS[run.step_rule] if run.method == "subgradient" else METHOD_COLORS[run.method]
 
 
-@lru_cache(maxsize=1)
-def chapter_runs():
-    """(problem, reference fit, runs) on ``mid_size_problem()``: the three subgradient step rules (5 000
-    steps; constant step 1/L, constant length 0.01, diminishing (1/L)/√k), ISTA, FISTA (3 000 iterations)
-    and coordinate descent (until the gap is at rounding level)."""
-    problem = sc.mid_size_problem()
-    ref = sc.reference_solution(problem)
-    f_star = ref.objective
-    L = problem.lipschitz
-    runs = {
-        "constant_step": sc.run_method(problem, "subgradient", SUBGRADIENT_BUDGET, step_rule="constant_step",
-                                       step=1.0 / L, f_star=f_star),
-        "constant_length": sc.run_method(problem, "subgradient", SUBGRADIENT_BUDGET,
-                                         step_rule="constant_length", step=0.01, f_star=f_star),
-        "diminishing": sc.run_method(problem, "subgradient", SUBGRADIENT_BUDGET, step_rule="diminishing",
-                                     step=1.0 / L, f_star=f_star),
-        "ista": sc.run_method(problem, "ista", PROX_BUDGET, f_star=f_star),
-        "fista": sc.run_method(problem, "fista", PROX_BUDGET, f_star=f_star),
-        "cd": sc.run_method(problem, "cd", 500, f_star=f_star),
-    }
-    return problem, ref, runs
-
-
 def _resolve(problem, ref, runs):
     if problem is None or ref is None or runs is None:
-        return chapter_runs()
+        return sc.chapter_runs()
     return problem, ref, runs
 
 

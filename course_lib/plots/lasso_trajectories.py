@@ -14,9 +14,10 @@ from .contours import draw_axes_cross, function_on_grid
 from .registry import figure
 from .style import L1_COLOR, OLS_COLOR, PALETTE, new_figure
 
-__all__ = ["TRAJECTORY_COLORS", "draw_lasso_landscape", "trajectories_figure", "WINDOW"]
+__all__ = ["TRAJECTORY_COLORS", "lasso_contours", "draw_lasso_landscape", "trajectories_figure", "WINDOW",
+           "ZOOM_WINDOW", "ZOOM_OFFSETS"]
 
-WINDOW = ((-1.1, 1.9), (-0.9, 2.1))   # (w1 range, w2 range): a 3 × 3 square
+WINDOW = ((-1.2, 1.8), (-1.1, 1.9))   # (w1 range, w2 range): a 3 × 3 square
 TRAJECTORY_COLORS = {
     "subgradient, constant step": PALETTE["orange"],
     "subgradient, constant length": PALETTE["sky"],
@@ -26,15 +27,22 @@ TRAJECTORY_COLORS = {
     "coordinate descent": PALETTE["green"],
 }
 LEVEL_OFFSETS = (0.005, 0.03, 0.1, 0.25, 0.5, 0.85, 1.3, 1.9, 2.6)
+ZOOM_WINDOW = ((0.3, 0.9), (-0.3, 0.3))  # around the default solution (0.6, 0)
+ZOOM_OFFSETS = (0.0005, 0.002, 0.005, 0.01, 0.02, 0.04, 0.07)
+
+
+def lasso_contours(ax, problem, window=WINDOW, n_grid=161, offsets=LEVEL_OFFSETS):
+    """Contours of F at levels F* + offsets over ``window``; returns the ContourSet."""
+    W1, W2, Z = function_on_grid(problem.objective, window[0], window[1], n=n_grid)
+    f_star = float(problem.objective(*problem.solution()))
+    return ax.contour(W1, W2, Z, levels=f_star + np.asarray(offsets), colors="0.55", linewidths=0.9)
 
 
 def draw_lasso_landscape(ax, problem=None, n_grid=161, mathtext=True):
-    """Contours of F, the axes, the least-squares point and the lasso solution; returns the problem."""
+    """Contours of F, the axes, the least-squares point and the lasso solution; returns the ContourSet."""
     problem = two_feature_lasso() if problem is None else problem
-    W1, W2, Z = function_on_grid(problem.objective, WINDOW[0], WINDOW[1], n=n_grid)
+    contours = lasso_contours(ax, problem, WINDOW, n_grid)
     sol = problem.solution()
-    f_star = float(problem.objective(*sol))
-    ax.contour(W1, W2, Z, levels=f_star + np.asarray(LEVEL_OFFSETS), colors="0.55", linewidths=0.9)
     draw_axes_cross(ax, color="0.25")
     ax.plot(*problem.ols, "X", color=OLS_COLOR, ms=10, mec="k", zorder=4, label="least squares")
     ax.plot(*sol, "*", color=L1_COLOR, ms=17, mec="k", zorder=6,
@@ -45,11 +53,11 @@ def draw_lasso_landscape(ax, problem=None, n_grid=161, mathtext=True):
     ax.set_aspect("equal", adjustable="box")
     ax.set_xlabel(r"$w_1$" if mathtext else "w1")
     ax.set_ylabel(r"$w_2$" if mathtext else "w2")
-    return problem
+    return contours
 
 
 @figure("04_trajectories")
-def trajectories_figure(n_iter: int = 40, cd_epochs: int = 6, step: float | None = None):
+def trajectories_figure(n_iter: int = 30, cd_epochs: int = 3, step: float | None = None):
     """Four panels: subgradient (constant step η = 1/L), ISTA, FISTA and coordinate descent from the same
     start on the same contours.  The subgradient iterates zig-zag across the w1-axis; the proximal ones
     land on it; coordinate descent moves along one axis at a time."""
@@ -65,8 +73,8 @@ def trajectories_figure(n_iter: int = 40, cd_epochs: int = 6, step: float | None
         color = TRAJECTORY_COLORS[method]
         ax.plot(path[:, 0], path[:, 1], "-o", color=color, ms=3.5, lw=1.3, zorder=5)
         on_axis = int(np.count_nonzero(path[1:, 1] == 0.0))
-        unit = "coordinate updates" if method == "coordinate descent" else "iterations"
-        ax.set_title(f"{method}\n{len(path) - 1} {unit}; {on_axis} with $w_2$ exactly 0", fontsize=11)
+        unit = "updates" if method == "coordinate descent" else "steps"
+        ax.set_title(f"{method}\n$w_2$ exactly 0 in {on_axis} of {len(path) - 1} {unit}", fontsize=11)
         dist = float(np.linalg.norm(path[-1] - sol))
         ax.text(0.03, 0.03, f"final distance to $w^\\star$: {dist:.1e}", transform=ax.transAxes, fontsize=9,
                 bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8})

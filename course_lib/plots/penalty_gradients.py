@@ -14,6 +14,7 @@ from .registry import figure
 from .style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
 
 __all__ = ["example_problem", "penalty_derivatives", "penalty_gradient_fields", "penalty_only_dynamics_figure",
+           "descent_trajectories", "DESCENT",
            "penalty_only_iterates", "EXAMPLE", "DYNAMICS"]
 
 # The chapter's running two-feature example and its penalty-only dynamics settings (notebook, figures and
@@ -141,4 +142,41 @@ def penalty_only_dynamics_figure(w0=DYNAMICS["w0"], lam=DYNAMICS["lam"], step=DY
     ax_log.set_ylabel("|weight| (log scale)")
     ax_log.set_title(f"All {n_steps} steps")
     ax_log.legend(loc="lower left", fontsize=9)
+    return fig
+
+
+DESCENT = dict(lam=0.3, step=0.1, n_steps=500, w0=(-1.0, 2.0))
+
+
+@figure("02_descent_trajectories")
+def descent_trajectories(quad=None, lam=DESCENT["lam"], step=DESCENT["step"], n_steps=DESCENT["n_steps"],
+                         w0=DESCENT["w0"], half=2.5):
+    """Fixed-step gradient descent with the L2 penalty (left) and the L1 subgradient (right) on the running
+    example: the L2 path converges to the ridge solution; the L1 path reaches the lasso solution's zero
+    coordinate and then zigzags across the axis (inset: the last 40 values of w2)."""
+    quad = example_problem() if quad is None else quad
+    fig, axes = new_figure(1, 2, figsize=(10.0, 5.0))
+    W1, W2, Z = quadratic_on_grid(quad.G, quad.ols, (-half, half), (-half, half), n=121)
+    levels = ellipse_levels(quad.G, quad.ols, [(0.0, 0.0), w0], extra=[0.01, 0.05, 0.15, 0.4, 1.0])
+    for ax, penalty, name, color in ((axes[0], "l2", "L2 gradient", L2_COLOR),
+                                     (axes[1], "l1", "L1 subgradient", L1_COLOR)):
+        path = quad.descend(lam, step, n_steps, w0=w0, penalty=penalty)
+        sol = quad.minimizer(lam, penalty)
+        ax.contour(W1, W2, Z, levels=levels, colors=OLS_COLOR, linewidths=0.9)
+        draw_axes_cross(ax)
+        draw_trajectory(ax, path, color=color, ms=2, lw=1, label=f"{n_steps} steps, η = {step:g}")
+        ax.plot(*quad.ols, "o", color=PALETTE["black"], ms=6, ls="none", label="OLS")
+        ax.plot(*sol, "*", color=color, mec=PALETTE["black"], ms=15, ls="none",
+                label=f"exact solution ({sol[0]:.3f}, {sol[1]:.3f})")
+        square_limits(ax, half)
+        ax.set_title(f"{name}, λ = {lam:g}")
+        ax.legend(loc="lower left", fontsize=9, framealpha=0.9)
+        if penalty == "l1":
+            inset = ax.inset_axes([0.60, 0.62, 0.37, 0.33])
+            tail = path[-40:, 1]
+            inset.plot(np.arange(n_steps - 39, n_steps + 1), tail, color=color, marker=".", ms=3, lw=0.8)
+            inset.axhline(0.0, color="0.4", lw=0.8)
+            inset.set_title("last 40 values of $w_2$", fontsize=8)
+            inset.set_xlabel("step", fontsize=8)
+            inset.tick_params(labelsize=7)
     return fig

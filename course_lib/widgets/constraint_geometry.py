@@ -12,9 +12,13 @@ import numpy as np
 
 from ..plots.constraint_geometry import (draw_constraint_geometry, quadratic_from_shape, solve_in_ball,
                                          update_constraint_geometry, zero_coordinates)
-from ..plots.style import new_figure
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from ..plots.style import RC
 from .demo import Demo, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
+from .fast_frames import paint_without_tight_bbox
 
 HALF_WIDTH = 3.2
 
@@ -50,16 +54,16 @@ class ConstraintGeometryDemo(Demo):
 
     def controls(self):
         return {
-            "c1": slider("optimum c₁", 2.2, -3.0, 3.0, 0.05),
-            "c2": slider("optimum c₂", 0.9, -3.0, 3.0, 0.05),
-            "angle": slider("rotation (°)", 30.0, 0.0, 180.0, 5.0),
+            "c1": slider("optimum c₁", 1.6, -3.0, 3.0, 0.05),
+            "c2": slider("optimum c₂", 1.2, -3.0, 3.0, 0.05),
+            "angle": slider("rotation (°)", 120.0, 0.0, 180.0, 5.0),
             "stretch": slider("stretch", 4.0, 1.0, 20.0, 0.5),
             "budget": slider("budget t", 1.0, 0.1, 3.0, 0.05),
         }
 
     def setup(self, fig):
-        H = quadratic_from_shape(30.0, 4.0)
-        c = np.array([2.2, 0.9])
+        H = quadratic_from_shape(120.0, 4.0)
+        c = np.array([1.6, 1.2])
         self.artists = {}
         self.titles = {}
         for ax, norm in zip(self.axes, ("l1", "l2")):
@@ -69,11 +73,16 @@ class ConstraintGeometryDemo(Demo):
             ax.set_aspect("equal", adjustable="box")
             ax.set_xlabel("$w_1$")
             ax.set_ylabel("$w_2$")
-            self.titles[norm] = ax.set_title("L1 (lasso): ||w||₁ ≤ 1.00 — w₂ = 0")
-        freeze_layout(fig, dpi=self.dpi)
+            self.titles[norm] = ax.set_title(" ")
 
     def new_figure(self):
-        return new_figure(1, 2, figsize=self.figsize)
+        # Fixed margins instead of the constrained layout: with equal-aspect axes the constrained layout
+        # leaves no room for the titles, and the axes never move between frames anyway.
+        with matplotlib.rc_context(RC):
+            fig = Figure(figsize=self.figsize, dpi=self.dpi)
+            FigureCanvasAgg(fig)
+            axes = fig.subplots(1, 2, gridspec_kw=dict(left=0.06, right=0.99, bottom=0.11, top=0.9, wspace=0.18))
+        return fig, axes
 
     def solve(self, c1, c2, angle, stretch, budget):
         """The exact L1 and L2 solutions and their equivalent λ, for tests and the readout."""

@@ -6,6 +6,9 @@ Every problem string starts with the notebook's name (and the demo's, when it is
 """
 from __future__ import annotations
 
+import json
+import os
+import platform
 import re
 import time
 import uuid
@@ -71,6 +74,17 @@ JS_DEMOS = r"""() => Array.from(document.querySelectorAll('.jp-NotebookPanel .co
           error: Array.from(d.querySelectorAll(':scope > .widget-html')).map(e => e.textContent).join(' ')
                    .match(/Error in demo .*/)?.[0] || ''};
 })"""
+
+JS_DESCRIBE_OUTPUTS = r"""(cell) => {
+  const outs = Array.from(cell.querySelectorAll('.jp-OutputArea-output'));
+  if (!outs.length) return '(no output)';
+  return outs.map(o => {
+    const text = (o.innerText || '').trim().replace(/\s+/g, ' ');
+    const imgs = o.querySelectorAll('img').length;
+    return `[${o.getAttribute('data-mime-type') || 'no mime type'}] ` + (text ? `"${text.slice(0, 120)}"` : '') +
+           (imgs ? ` ${imgs} image(s)` : '');
+  }).join(' | ');
+}"""
 
 # Arm a probe on demo number `idx`: the time of the learner's input (key, change or click on a control of
 # this demo, as the browser stamps the event) and the first moment its image has a new src and has loaded,
@@ -382,6 +396,8 @@ def check_notebook(context, lab, relpath: str, *, screenshot_dir: Path | None = 
     page.on("console", lambda m: console.append((m.type, m.text, m.location.get("url", ""))))
     page.on("pageerror", lambda e: console.append(("pageerror", f"{e.name}: {e.message}\n{e.stack or ''}", "")))
     t_start = time.monotonic()
+    if hasattr(os, "getloadavg"):  # the machine is shared: latencies mean little without the load
+        report.timings["load_avg_1min_at_start"] = round(os.getloadavg()[0], 2)
     try:
         page.goto(lab.lab_url(relpath, f"t{uuid.uuid4().hex[:8]}"), wait_until="domcontentloaded")
         try:
@@ -426,11 +442,10 @@ def check_notebook(context, lab, relpath: str, *, screenshot_dir: Path | None = 
         rendered = [d["name"] for d in demos]
         for cell, demo_name in expected:
             if not any(d["name"] == demo_name and d["cell"] == cell for d in demos):
-                shown = page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(cell) \
-                    .locator(".jp-OutputArea-output").all_inner_texts()
+                shown = page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(cell).evaluate(JS_DESCRIBE_OUTPUTS)
                 report.fail(f"displayed by cell {cell} (`{cell_source(model, cell)}`) did not render as a widget "
-                            f"(`.course-demo-{demo_name}` missing); the output shows: "
-                            f"{short(' | '.join(shown) or '(nothing)', 200)}", demo_name)
+                            f"(`.course-demo-{demo_name}` missing); the output shows: {short(shown, 200)}",
+                            demo_name)
         if len(rendered) != len(expected):
             report.fail(f"{len(expected)} demo(s) displayed by the kernel {report.expected_demos}, "
                         f"{len(rendered)} rendered in the page {rendered}")
@@ -450,16 +465,34 @@ def check_notebook(context, lab, relpath: str, *, screenshot_dir: Path | None = 
         report.fail(f"browser check aborted: {type(exc).__name__}: {short(exc, 500)}")
     finally:
         report.timings["total_s"] = round(time.monotonic() - t_start, 2)
+        seen = {}
         for kind, text, url in console:
             if kind not in ("error", "pageerror"):
                 continue
             reason = is_benign(f"{text} {url}")
             if reason:
                 report.notes.append(f"{report.notebook}: ignored console error ({reason}): {short(text, 150)}")
-            else:
-                report.console_errors.append(text)
-                report.fail(f"JavaScript {'exception' if kind == 'pageerror' else 'console error'}: "
-                            f"{short(text, 400)}" + (f" (at {url})" if url else ""))
+                continue
+            report.console_errors.append(text)
+            key = (kind, text, url)
+            seen[key] = seen.get(key, 0) + 1
+        for (kind, text, url), count in seen.items():
+            report.fail(f"JavaScript {'exception' if kind == 'pageerror' else 'console error'}"
+                        f"{f' (x{count})' if count > 1 else ''}: {short(text, 400)}" + (f" (at {url})" if url else ""))
         page.close()
         lab.shutdown_kernels()
     return report
+
+
+def write_report(reports, path: Path):
+    """artifacts/browser_report.json: what benchmarks/browser_latency.py summarises."""
+    from browser_lab import CHROMIUM
+
+    payload = {"created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+               "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                           "python": platform.python_version(), "chromium": CHROMIUM,
+                           "load_avg_1min_at_end": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None},
+               "notebooks": [r.as_dict() for r in reports]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False))
+    return path

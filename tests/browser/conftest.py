@@ -11,22 +11,15 @@ key-press-to-redraw latency of every demo, summarised by ``benchmarks/browser_la
 """
 from __future__ import annotations
 
-import json
 import os
-import platform
-import time
 from pathlib import Path
 
 import pytest
 
-from browser_lab import ROOT, LabServer
+from browser_check import write_report
+from browser_lab import ROOT, VIEWPORT, LabServer, launch_chromium
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
 ARTIFACTS = Path(os.environ.get("COURSE_ARTIFACTS", ROOT / "artifacts"))
-VIEWPORT = {"width": 1280, "height": 900}
 HERE = Path(__file__).resolve().parent
 
 
@@ -77,13 +70,13 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (`sudo apt-get install -y chromium`; "
-                    f"`make test-browser` does it when run as root) or set CHROMIUM=/path/to/chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            chromium = launch_chromium(pw)
+        except FileNotFoundError as exc:
+            pytest.fail(str(exc))
         yield chromium
         chromium.close()
 
@@ -100,12 +93,5 @@ def browser_report(artifacts_dir):
     """Collects each notebook's report; written to artifacts/browser_report.json at the end."""
     reports = []
     yield reports
-    if not reports:
-        return
-    path = artifacts_dir / "browser_report.json"
-    payload = {"created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-               "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                           "python": platform.python_version(), "chromium": CHROMIUM,
-                           "load_avg_1min": os.getloadavg()[0] if hasattr(os, "getloadavg") else None},
-               "notebooks": [r.as_dict() for r in reports]}
-    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False))
+    if reports:
+        write_report(reports, artifacts_dir / "browser_report.json")

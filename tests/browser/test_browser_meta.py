@@ -55,6 +55,7 @@ def test_a_demo_whose_update_raises_is_reported_by_name(lab, context):
     # served by the session's server: written into its temporary copy of notebooks/
     write_notebook(lab.root_dir / "meta" / "broken_demo.ipynb", "Healthy()", "BrokenOnChange()")
     report = check_notebook(context, lab, "meta/broken_demo.ipynb", presses=1)
+    print(report.failure_message())
     assert not report.ok, "a demo that raises on change passed the browser check"
     named = [p for p in report.problems if "broken_demo.ipynb" in p and "zz_broken_on_change" in p]
     assert named, f"no problem names the notebook and the demo: {report.problems}"
@@ -77,6 +78,7 @@ def lab_without_widgets(tmp_path_factory):
 
 def test_widgets_extension_disabled_is_reported_by_name(lab_without_widgets, context):
     report = check_notebook(context, lab_without_widgets, "widgets_off.ipynb", presses=1)
+    print(report.failure_message())
     assert not report.ok, "with the widgets extension disabled the browser check still passed"
     named = [p for p in report.problems if "widgets_off.ipynb" in p and "zz_healthy" in p]
     assert named, f"no problem names the notebook and the demo: {report.problems}"
