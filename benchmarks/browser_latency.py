@@ -61,6 +61,9 @@ def rows(report: dict):
             yield {"notebook": nb["notebook"], "demo": demo["name"], "control": demo["control"], "n": len(lat),
                    "median": statistics.median(lat) if lat else None, "worst": max(lat) if lat else None,
                    "src_median": statistics.median(demo["src_ms"]) if demo.get("src_ms") else None,
+                   "kernel_median": statistics.median(demo["kernel_ms"]) if demo.get("kernel_ms") else None,
+                   "overhead_median": (statistics.median(a - b for a, b in zip(lat, demo["kernel_ms"]))
+                                       if lat and len(demo.get("kernel_ms") or []) == len(lat) else None),
                    "load": nb["timings_s"].get("load_avg_1min_at_start")}
 
 
@@ -75,21 +78,23 @@ def summarise(report: dict, markdown: bool) -> list:
         print(f"Measured {report['created']} on {report['machine']['cpus']} cores, {report['machine']['platform']}, "
               f"{report['machine']['chromium']}.\n")
         print("| notebook | demo | control moved | presses timed | median ms | worst ms | median ms to new src | "
-              "load (1 min) |")
-        print("|---|---|---|---:|---:|---:|---:|---:|")
+              "kernel update ms (median) | browser + wire ms (median) | load (1 min) |")
+        print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
     else:
         print(f"{'demo':28s} {'control':30s} {'n':>3s} {'median ms':>10s} {'worst ms':>9s} {'src ms':>7s} "
-              f"{'load':>5s}  goal < {GOAL_MS:.0f} ms")
+              f"{'kernel':>7s} {'b+wire':>7s} {'load':>5s}  goal < {GOAL_MS:.0f} ms")
     for r in table:
         flag = "" if r["median"] is not None and r["median"] < GOAL_MS else "  <-- over goal"
         if flag:
             over.append(r["demo"])
         if markdown:
             print(f"| {r['notebook']} | `{r['demo']}` | {r['control']} | {r['n']} | {fmt(r['median'])} | "
-                  f"{fmt(r['worst'])} | {fmt(r['src_median'])} | {r['load'] if r['load'] is not None else '—'} |")
+                  f"{fmt(r['worst'])} | {fmt(r['src_median'])} | {fmt(r['kernel_median'])} | {fmt(r['overhead_median'])} | "
+                  f"{r['load'] if r['load'] is not None else '—'} |")
         else:
+            load = "—" if r["load"] is None else f"{r['load']:.1f}"
             print(f"{r['demo']:28s} {r['control'][:30]:30s} {r['n']:3d} {fmt(r['median']):>10s} "
-                  f"{fmt(r['worst']):>9s} {fmt(r['src_median']):>7s} {r['load'] or 0:5.1f}{flag}")
+                  f"{fmt(r['worst']):>9s} {fmt(r['src_median']):>7s} {fmt(r['kernel_median']):>7s} {fmt(r['overhead_median']):>7s} {load:>5s}{flag}")
     if table:
         all_lat = [x for nb in report["notebooks"] for d in nb["demos"] for x in d["latencies_ms"]]
         print(("\n" if markdown else "") + f"All presses: median {statistics.median(all_lat):.0f} ms over "

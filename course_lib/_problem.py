@@ -12,6 +12,8 @@ import warnings
 
 import numpy as np
 
+from ._jit import njit
+from ._vector_ops import dot
 from ._validation import (as_design, as_target, check_coef_init, check_l1_ratio, check_lam,
                           check_max_iter, check_tol)
 from ._warnings import ConvergenceWarning
@@ -21,15 +23,42 @@ from .results import Fit
 MAX_RECORD_VALUES = 20_000_000
 
 
+def _checked_Xy(X, y):
+    """as_design / as_target, with a fast path for the common case (float64 C-contiguous arrays)."""
+    if (type(X) is np.ndarray and type(y) is np.ndarray and X.dtype == np.float64 and y.dtype == np.float64
+            and X.ndim == 2 and y.ndim == 1 and X.shape[0] == y.shape[0] and X.shape[0] > 0 and X.shape[1] > 0
+            and X.flags.c_contiguous and y.flags.c_contiguous and np.isfinite(X).all() and np.isfinite(y).all()):
+        return X, y
+    X = as_design(X)
+    return X, as_target(y, X.shape[0])
+
+
+@njit(cache=True)
+def center_transpose(X, x_mean, yc, XT, col_sq, xty):
+    """XT = (X − x̄)ᵀ in cache-sized blocks (one pass), then ||x_j||²/n and x_jᵀy_c/n per column."""
+    n, p = X.shape
+    block = 32
+    for i0 in range(0, n, block):
+        i1 = min(i0 + block, n)
+        for j0 in range(0, p, block):
+            j1 = min(j0 + block, p)
+            for j in range(j0, j1):
+                m = x_mean[j]
+                for i in range(i0, i1):
+                    XT[j, i] = X[i, j] - m
+    for j in range(p):
+        col_sq[j] = dot(XT[j], XT[j]) / n
+        xty[j] = dot(XT[j], yc) / n
+
+
 class Data:
     """Centered, transposed data plus what every solver needs (computed once)."""
 
     __slots__ = ("n", "p", "XT", "y", "x_mean", "y_mean", "col_sq", "xty", "y_scale",
-                 "fit_intercept", "all_feats", "constant", "nonconstant", "_lipschitz", "_ls_dual")
+                 "fit_intercept", "all_feats", "constant", "nonconstant", "_lipschitz", "_ls_dual", "_top")
 
     def __init__(self, X, y, fit_intercept=True):
-        X = as_design(X)
-        y = as_target(y, X.shape[0])
+        X, y = _checked_Xy(X, y)
         n, p = X.shape
         self.n, self.p = n, p
         self.fit_intercept = bool(fit_intercept)
@@ -39,25 +68,27 @@ class Data:
         else:
             self.x_mean = np.zeros(p)
             self.y_mean = 0.0
-        XT = np.empty((p, n))
-        np.subtract(X.T, self.x_mean[:, None], out=XT)  # one pass: center and transpose
-        self.XT = XT
         self.y = y - self.y_mean
-        self.col_sq = np.einsum("ji,ji->j", XT, XT) / n  # ||x_j||²/n of the centered columns
+        self.XT = np.empty((p, n))
+        self.col_sq = np.empty(p)  # ||x_j||²/n of the centered columns
+        self.xty = np.empty(p)  # x_jᵀ(y − ȳ)/n
+        center_transpose(X, self.x_mean, self.y, self.XT, self.col_sq, self.xty)
         # a column that is constant up to rounding is exactly constant: treat it as zero
         self.col_sq[self.col_sq <= 1e-26 * max(1.0, float(self.col_sq.max()))] = 0.0
-        self.xty = XT @ self.y / n
         self.y_scale = float(self.y @ self.y) / n  # ||y − ȳ||²/n, the unit of tol
         self.all_feats = np.arange(p)
         self.constant = np.flatnonzero(self.col_sq == 0.0)
         self.nonconstant = np.flatnonzero(self.col_sq > 0.0)
         self._lipschitz = None
         self._ls_dual = None
+        self._top = None
 
     # ---------------------------------------------------------------- derived quantities
     def lam_max(self, l1_ratio=1.0):
         """||X_cᵀ(y − ȳ)||∞ / (n·l1_ratio): the smallest λ with an all-zero solution (inf if r = 0)."""
-        top = float(np.max(np.abs(self.xty)))
+        if self._top is None:
+            self._top = float(np.max(np.abs(self.xty)))
+        top = self._top
         if l1_ratio == 0.0:
             return math.inf if top > 0.0 else 0.0
         return top / l1_ratio
@@ -81,6 +112,8 @@ class Data:
 
     def residual(self, w):
         """y_c − X_c w."""
+        if self.p <= 64:
+            return self.y - w @ self.XT
         nz = np.flatnonzero(w)
         if nz.size == 0:
             return self.y.copy()

@@ -466,6 +466,7 @@ def quadratic_min_in_ball_batch(Hs, centers, budgets, norm="l2"):
     check_choice(norm, "norm", ("l1", "l2"))
     if np.max(np.abs(Hs - np.transpose(Hs, (0, 2, 1))), initial=0.0) > 1e-10 * max(np.max(np.abs(Hs)), 1e-300):
         raise ValueError("every H in Hs must be symmetric")
+    Hs = np.ascontiguousarray(0.5 * (Hs + np.transpose(Hs, (0, 2, 1))))  # as the single call does
     try:
         np.linalg.cholesky(Hs)
     except np.linalg.LinAlgError:

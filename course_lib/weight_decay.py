@@ -14,7 +14,17 @@ import numpy as np
 
 from ._validation import as_Xy, check_scalar
 
-__all__ = ["box_constrained_least_squares", "box_least_squares_exact"]
+__all__ = ["box_constrained_least_squares", "box_least_squares_exact", "two_feature_problem"]
+
+
+def two_feature_problem(seed=3):
+    """20 samples of two standardized features with correlation 0.6 and ``y = 2x₁ + 0.6x₂ + N(0, 0.5²)``:
+    the small problem on which chapter 1 draws Adam + L2 and AdamW side by side."""
+    from .preprocessing import standardize
+    from .simulate import make_correlated_pair
+
+    X, y, _ = make_correlated_pair(20, 0.6, w=(2.0, 0.6), noise=0.5, seed=seed)
+    return standardize(X), y
 
 
 def box_constrained_least_squares(X, y, bound, n_steps=20000, fit_intercept=True):

@@ -7,7 +7,8 @@ import course_lib as cl
 from course_lib.plots import load_all as load_figures
 from course_lib.widgets import load_all as load_demos
 
-CH1_FIGURES = ["01_unit_balls", "01_split_cost", "01_svd_shrinkage", "01_ridge_path_diabetes", "01_overfitting"]
+CH1_FIGURES = ["01_unit_balls", "01_split_cost", "01_svd_shrinkage", "01_ridge_path_diabetes", "01_overfitting",
+               "01_adam_vs_adamw"]
 CH1_DEMOS = ["01_norm_ball", "01_ridge_polynomial", "01_adam_weight_decay"]
 
 

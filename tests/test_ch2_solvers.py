@@ -17,7 +17,14 @@ def test_lasso_2d_matches_coordinate_descent(seed, frac):
     X, y, quad = _problem(seed, rho=[-0.9, -0.3, 0.0, 0.5, 0.9, 0.99][seed])
     lam = frac * cl.lam_max(X, y)
     fit = cl.lasso(X, y, lam, tol=1e-14, max_iter=200_000)
-    np.testing.assert_allclose(lasso_2d(quad.G, quad.c, lam), fit.coef, atol=1e-9)
+    exact = lasso_2d(quad.G, quad.c, lam)
+    # The exact solver is never worse than coordinate descent ...
+    assert quad.objective(exact, lam, "l1") <= quad.objective(fit.coef, lam, "l1") + 1e-14
+    # ... and CD's duality gap bounds its distance to the exact solution: F is μ-strongly convex
+    # (μ = λ_min(G)), so ||w − w*||² <= 2·(F(w) − F*)/μ <= 2·gap/μ (plus rounding in the objectives).
+    mu = np.linalg.eigvalsh(quad.G)[0]
+    bound = np.sqrt(2 * (max(fit.gap, 0.0) + 1e-15) / mu)
+    assert np.linalg.norm(exact - fit.coef) <= bound
     if frac >= 1.0:
         assert np.all(lasso_2d(quad.G, quad.c, lam) == 0.0)
 

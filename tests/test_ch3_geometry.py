@@ -122,7 +122,11 @@ def test_custom_ball_outline_and_solution_for_reuse():
 def test_budget_and_penalty_forms_agree_on_diabetes():
     X, y, _ = cl.load_diabetes(standardized=True)
     for lam in (20.0, 1.0, 0.2):
-        w_pen = cl.lasso(X, y, lam, tol=1e-14, max_iter=100_000).coef
+        w_pen = cl.lasso(X, y, lam, tol=1e-15, max_iter=100_000).coef
         w_con, lam_back = cl.budget_to_penalized(X, y, cl.l1_norm(w_pen), "l1")
-        np.testing.assert_allclose(w_con, w_pen, atol=1e-9)
-        assert lam_back == pytest.approx(lam, rel=1e-8)
+        # The loss is flat to rounding along its smallest eigen-direction (eigenvalue 0.0086), so the
+        # coefficients are only determined to ~1e-6 by the objective; the objectives agree far better.
+        np.testing.assert_allclose(w_con, w_pen, atol=1e-5)
+        assert lam_back == pytest.approx(lam, rel=1e-5)
+        values = [cl.objective(X, y, w, y.mean(), lam) for w in (w_pen, w_con)]
+        assert abs(values[0] - values[1]) < 1e-9

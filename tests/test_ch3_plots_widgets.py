@@ -92,8 +92,9 @@ def test_sparsity_demo_above_lam_max_is_all_zero(sparsity_demo):
 
 @pytest.mark.parametrize("name", CH3_DEMOS)
 def test_updates_are_fast(name, geometry_demo, sparsity_demo):
-    """Budget: 100 ms median on the course machine.  Asserted with headroom for a loaded machine; the
-    benchmark (benchmarks/widgets.py) reports the real numbers."""
+    """Budget: 100 ms median on the course machine when it is idle.  Asserted with a wide margin, because
+    the test may share the 2 cores with other jobs; re-plotting instead of updating artists would still
+    blow it.  benchmarks/widgets.py reports the real numbers."""
     demo = geometry_demo if name == "03_constraint_geometry" else sparsity_demo
     times = [demo.update(**values) for values in demo.benchmark_updates()]
-    assert np.median(times) < 0.3
+    assert np.median(times) < 0.5

@@ -257,3 +257,18 @@ def test_equivalence_bad_inputs():
     Xc, yc = Xd - Xd.mean(0), y - y.mean()
     g = Xc.T @ (yc - Xc @ w) / 20
     assert np.abs(w).sum() == pytest.approx(0.5) and np.abs(g).max() <= lam * (1 + 1e-9)
+
+
+def test_budget_zero_least_squares_and_read_only_inputs():
+    X, y = ls_problem(40, 5, seed=3)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    w, lam = cl.budget_to_penalized(X, y, 0.0, "l1")
+    assert np.array_equal(w, np.zeros(5)) and lam == pytest.approx(np.abs(Xc.T @ yc).max() / 40)
+    w, lam = cl.budget_to_penalized(X, y, 0.0, "l2")
+    assert np.array_equal(w, np.zeros(5)) and lam == np.inf
+    H = np.array([[2.0, 0.3], [0.3, 1.0]])
+    c = np.array([1.0, -2.0])
+    H.flags.writeable = False
+    c.flags.writeable = False
+    assert np.allclose(cl.quadratic_min_in_ball(H, c, 1.0, "l1"), cl.quadratic_min_in_ball(H.copy(), c.copy(), 1.0, "l1"))
+    assert np.allclose(cl.project_l1_ball(c, 1.0), [0.0, -1.0])

@@ -142,7 +142,7 @@ def check_which_penalty(winner, mse_ratio):
         return wrong(ex, f'winner must be "lasso" or "ridge", got {winner!r}.')
     truth, ratio = _which_penalty_truth()
     if winner != truth:
-        return wrong(ex, f"on this data set {truth} wins.",
+        return wrong(ex, f"the measurement disagrees with {winner!r}: run head_to_head and compare the test MSEs.",
                      "Count: how many samples per feature, and how many features really matter? A sparse truth "
                      "with p ≫ n is where an L1 penalty's selection pays off.")
     if not_attempted(mse_ratio):

@@ -35,7 +35,7 @@ def pair_draws(**overrides):
 
 def draw_clouds(axes, estimates, w_true, lim):
     """Scatter each method's (n_draws, 2) estimates on its own axes; returns the artists by method:
-    {method: (scatter, mean_marker, title_text)} so a widget can ``set_offsets`` / ``set_data``."""
+    {method: (scatter, mean_marker, title_text, truth_marker)} so a widget can ``set_offsets`` / ``set_data``."""
     artists = {}
     for ax, (method, est) in zip(axes, estimates.items()):
         color = METHOD_COLORS[method]
@@ -44,14 +44,14 @@ def draw_clouds(axes, estimates, w_true, lim):
         ax.axvline(0.0, color="0.4", lw=0.8, zorder=0)
         (mean,) = ax.plot(*est.mean(axis=0), marker="o", color="white", mec=TRUTH_COLOR, mew=1.5, ms=11,
                           ls="none", zorder=5)
-        ax.plot(*w_true, marker="X", color=TRUTH_COLOR, ms=8, mec="white", ls="none", zorder=6)  # on top: visible
-        # inside the mean's ring when the estimator is unbiased
+        # the truth on top: visible inside the mean's ring when the estimator is unbiased
+        (truth,) = ax.plot(*w_true, marker="X", color=TRUTH_COLOR, ms=8, mec="white", ls="none", zorder=6)
         ax.set_xlim(*lim)
         ax.set_ylim(*lim)
         ax.set_aspect("equal", adjustable="box")
         ax.set_xlabel(r"$\hat w_1$")
         title = ax.set_title(METHOD_LABELS[method], color=color)
-        artists[method] = (scatter, mean, title)
+        artists[method] = (scatter, mean, title, truth)
     axes[0].set_ylabel(r"$\hat w_2$")
     return artists
 

@@ -90,7 +90,7 @@ def diabetes_figure(cvs, names):
         ax.axvline(0.0, color="0.3", lw=0.8)
         ax.set_xlabel("coefficient (per standard deviation of the feature)")
         ax.set_title(f"at λ_{which} of each model's 10-fold CV")
-        ax.legend(loc="lower right", fontsize=9)
+        ax.legend(loc="best", fontsize=9, framealpha=0.95)
     axes[0].set_yticks(y, names)
     axes[0].invert_yaxis()
     axes[0].set_ylabel("feature")
@@ -108,10 +108,9 @@ def groups_figure(data, reports):
     ax.step(x, data.w_true, where="mid", color=TRUTH_COLOR, lw=1.5, label="truth")
     width = 0.8 / len(reports)
     for i, rep in enumerate(reports):
-        model = rep.model.split()[0] if rep.model.split()[0] in MODEL_COLORS else rep.model
-        color = MODEL_COLORS.get(model, ENET_COLOR if "elastic" in rep.model else PALETTE["grey"])
+        color = MODEL_COLORS.get(rep.model, PALETTE["grey"])
         ax.bar(x - 0.4 + (i + 0.5) * width, rep.coef, width=width, color=color,
-               label=f"{rep.model}: kept {', '.join(map(str, rep.kept_per_group))} of {rep.group_size} per group")
+               label=f"{MODEL_LABELS.get(rep.model, rep.model)}: kept {', '.join(map(str, rep.kept_per_group))} of {rep.group_size} per group")
     ax.axhline(0.0, color="0.3", lw=0.8)
     ax.set_xlim(-1, p)
     ax.set_xlabel("feature (shaded: groups of near-copies; the rest: pure noise)")
@@ -152,7 +151,7 @@ def selection_cap_figure(cap):
     ax.set_xlabel("λ / lam_max (log scale, decreasing →)")
     ax.set_ylabel("number of non-zero coefficients")
     ax.set_title(f"n = {cap.n} samples, p = {cap.p} features")
-    ax.legend(loc="upper left")
+    ax.legend(loc="lower right")
     return fig
 
 

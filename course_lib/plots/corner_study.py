@@ -88,6 +88,7 @@ def sampling_pitfall_figure(pitfall):
             ax.plot([pos - 0.18, pos + 0.18], [v, v], color="black", lw=2)
     ax.plot([], [], color="black", lw=2, label="reported by the article")
     ax.set_xticks(x, [k.replace("_", " ") for k in kinds])
+    ax.set_xlabel("family of random 2-D losses")
     ax.set_ylabel("% of problems with a zero coordinate")
     ax.set_ylim(0, 100)
     ax.set_title(f"{pitfall.n_problems} problems per family and ball")

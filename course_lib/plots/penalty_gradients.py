@@ -137,7 +137,7 @@ def penalty_only_dynamics_figure(w0=DYNAMICS["w0"], lam=DYNAMICS["lam"], step=DY
     ax_log.semilogy(k, np.abs(l2), color=L2_COLOR, lw=2, label="L2: |w_k| (never 0)")
     l1_abs = np.abs(l1)
     ax_log.semilogy(k, np.where(l1_abs > 0, l1_abs, np.nan), color=L1_COLOR, lw=1, label="L1: |w_k| (hops)")
-    ax_log.axhline(step * lam, color=L1_COLOR, ls="--", lw=1, label=r"hop size $\eta\lambda$")
+    ax_log.axhline(step * lam, color=L1_COLOR, ls="--", lw=1, label=rf"$\eta\lambda$ = {step * lam:g}: width of one hop")
     ax_log.set_xlabel("step $k$")
     ax_log.set_ylabel("|weight| (log scale)")
     ax_log.set_title(f"All {n_steps} steps")
@@ -170,9 +170,9 @@ def descent_trajectories(quad=None, lam=DESCENT["lam"], step=DESCENT["step"], n_
                 label=f"exact solution ({sol[0]:.3f}, {sol[1]:.3f})")
         square_limits(ax, half)
         ax.set_title(f"{name}, λ = {lam:g}")
-        ax.legend(loc="lower left", fontsize=9, framealpha=0.9)
+        ax.legend(loc="lower left" if penalty == "l2" else "upper right", fontsize=9, framealpha=0.9)
         if penalty == "l1":
-            inset = ax.inset_axes([0.60, 0.62, 0.37, 0.33])
+            inset = ax.inset_axes([0.60, 0.12, 0.37, 0.28])
             tail = path[-40:, 1]
             inset.plot(np.arange(n_steps - 39, n_steps + 1), tail, color=color, marker=".", ms=3, lw=0.8)
             inset.axhline(0.0, color="0.4", lw=0.8)

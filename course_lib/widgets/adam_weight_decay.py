@@ -14,21 +14,13 @@ from ..gradient_descent import adam
 from ..plots.contours import draw_axes_cross, quadratic_on_grid
 from ..plots.norm_balls import ball_outline
 from ..plots.style import L2_COLOR, OLS_COLOR, PALETTE, new_figure
-from ..preprocessing import standardize
 from ..ridge import ridge
-from ..simulate import make_correlated_pair
-from ..weight_decay import box_least_squares_exact
+from ..weight_decay import box_least_squares_exact, two_feature_problem
 from .demo import Demo, log_slider, register_demo, slider
 from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 ADAMW_COLOR = PALETTE["orange"]
-HALF_WIDTH = 3.0  # the (w1, w2) window is [−3, 3]²
-
-
-def two_feature_problem(seed=3):
-    """20 samples of two standardized features with correlation 0.6 and ``y = 2x₁ + 0.6x₂ + noise``."""
-    X, y, _ = make_correlated_pair(20, 0.6, w=(2.0, 0.6), noise=0.5, seed=seed)
-    return standardize(X), y
+HALF_WIDTH = 3.0  # the (w1, w2) window is [−0.5, 3]² (the solutions lie in the first quadrant)
 
 
 def _subsample(n_rows, k=400):

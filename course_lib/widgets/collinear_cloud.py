@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..plots.collinearity import CLOUD, draw_clouds, pair_draws
-from ..plots.style import new_figure
 from ..resampling import coefficient_spread
+from .background_cache import cached_background_figure
 from .demo import Demo, log_slider, register_demo, slider
 from .fast_frames import freeze_layout, paint_without_tight_bbox
 
@@ -42,7 +42,8 @@ class CollinearCloud(Demo):
         super().__init__()
 
     def new_figure(self):
-        return new_figure(1, 3, figsize=self.figsize, sharex=True, sharey=True)
+        # axes, ticks and truth markers are painted once; each frame redraws only the clouds and titles
+        return cached_background_figure(1, 3, figsize=self.figsize, sharex=True, sharey=True)
 
     def controls(self):
         return {
@@ -61,10 +62,13 @@ class CollinearCloud(Demo):
         self.axes[0].set_ylabel("ŵ₂")
         self.suptitle = fig.suptitle("placeholder", fontsize=10)
         freeze_layout(fig, dpi=self.dpi)
+        # drawn in this order each frame: cloud, its mean, the truth on top; then the title
+        fig.set_dynamic([a for scatter, mean, _, truth in self.artists.values() for a in (scatter, mean, truth)]
+                        + [self.suptitle])
 
     def draw(self, rho, lam):
         est = self.draws.all_estimates(rho, lam)
-        for method, (scatter, mean, _title) in self.artists.items():
+        for method, (scatter, mean, _title, _truth) in self.artists.items():
             scatter.set_offsets(est[method])
             m = est[method].mean(axis=0)
             mean.set_data([m[0]], [m[1]])

@@ -13,7 +13,8 @@ from matplotlib import ticker
 
 from ..plots.contours import draw_axes_cross, ellipse_levels, quadratic_on_grid, square_limits
 from ..plots.penalty_gradients import example_problem
-from ..plots.style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
+from ..plots.style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE
+from .background_cache import cached_background_figure
 from .demo import Demo, dropdown, log_slider, register_demo, slider
 from .fast_frames import freeze_layout, paint_without_tight_bbox
 
@@ -64,7 +65,8 @@ class GradientDescent2D(Demo):
         super().__init__()
 
     def new_figure(self):
-        return new_figure(1, 2, figsize=self.figsize, width_ratios=[1.0, 1.1])
+        # contours, axes and ticks are painted once; each frame redraws only the path, markers and titles
+        return cached_background_figure(1, 2, figsize=self.figsize, width_ratios=[1.0, 1.1])
 
     def controls(self):
         return {
@@ -99,6 +101,8 @@ class GradientDescent2D(Demo):
         plain_log_ticks(self.ax_gap.yaxis, [-16, -12, -8, -4, 0])
         self.ax.set_title("placeholder", fontsize=10)
         freeze_layout(fig, dpi=self.dpi)
+        # the legend is redrawn too so that it stays on top of the path, as in a full redraw
+        fig.set_dynamic([self.path_line, self.end, self.star, self.ax.get_legend(), self.gap_line, self.ax.title])
 
     def draw(self, penalty, lam, step, n_steps):
         quad = self.quad
@@ -116,7 +120,9 @@ class GradientDescent2D(Demo):
         gaps = np.where(np.isfinite(gaps), np.maximum(gaps, GAP_FLOOR), np.nan)
         self.gap_line.set_data(np.arange(n_steps + 1), gaps)
         self.gap_line.set_color(color)
-        self.ax_gap.set_xlim(0, max(n_steps, 1))
+        if self.ax_gap.get_xlim() != (0.0, float(max(n_steps, 1))):  # new x ticks: repaint the background
+            self.ax_gap.set_xlim(0, max(n_steps, 1))
+            self.fig.invalidate_background()
         self.ax.set_title(f"{'L2' if penalty == 'l2' else 'L1'}, λ = {lam:.3g}, η = {step:.3g}, {n_steps} steps",
                           fontsize=10)
         paint_without_tight_bbox()
