@@ -5,7 +5,8 @@ Run:  .venv/bin/python benchmarks/ridge_speed.py  [--quick]   (writes benchmarks
 1. ``cl.ridge_path`` with 100 λ on n=2000, p=500 vs fitting scikit-learn's ``Ridge(alpha=n·λ)`` 100 times;
    also the time of one ``np.linalg.eigh`` of XᵀX alone (the floor for an eigendecomposition approach).
 2. One ``cl.ridge`` fit at widget scale (100 × 20) vs one scikit-learn ``Ridge`` fit.
-3. ``cl.quadratic_min_in_ball`` in 2-D (single calls, and the batch function) for the L1 and L2 balls.
+3. 500-step gradient-descent / AdamW trajectories on a 2-feature problem (widget scale).
+4. ``cl.quadratic_min_in_ball`` in 2-D (single calls, and the batch function) for the L1 and L2 balls.
 Medians of repeated runs; the machine is shared, so numbers fluctuate by tens of percent.
 """
 from __future__ import annotations
@@ -77,6 +78,12 @@ def main(quick=False):
     t_sk_one = median_time(lambda: Ridge(alpha=100 * 0.1).fit(Xs, ys), rep, number=50)
     rows.append(("ridge, one fit, 100 × 20", t_one, "sklearn Ridge, one fit", t_sk_one,
                  f"{t_sk_one / t_one:.0f}× faster"))
+    # 2b. gradient-descent trajectories at widget scale (chapter 1 demos) ----------------------------------
+    X2, y2, _ = cl.make_correlated_pair(100, 0.8, seed=3)
+    t_gd = median_time(lambda: cl.ridge_gradient_descent(X2, y2, 0.1, 0.5, 500), rep, number=50)
+    t_adam = median_time(lambda: cl.adam(X2, y2, 0.1, 0.05, 500, decoupled=True), rep, number=50)
+    rows.append(("ridge_gradient_descent, 500 recorded steps, 100 × 2", t_gd, "", float("nan"), "goal < 1 ms"))
+    rows.append(("adam (AdamW), 500 recorded steps, 100 × 2", t_adam, "", float("nan"), "goal < 1 ms"))
     # 3. constrained form in 2-D -----------------------------------------------------------------------
     rng = np.random.default_rng(2)
     m = 5000

@@ -45,6 +45,31 @@ def _snapshot_dual(XT, y, w, r, feats, l1, l2, R, W, n_snap, r_acc, w_acc):
 
 
 @njit(cache=True)
+def _anderson_step(XT, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused):
+    """Primal Anderson extrapolation (as skglm does): combine the last K+1 iterates (rows of Wp, over
+    ``feats``) towards their limit; keep the result only if it lowers the objective."""
+    n = y.shape[0]
+    if not extrapolate(Wp, unused, 0.0, w_try, unused[0]):
+        return
+    r_try[:] = r
+    pen_now = 0.0
+    pen_try = 0.0
+    for jj in range(feats.shape[0]):
+        j = feats[jj]
+        d = w_try[jj] - w[j]
+        if d != 0.0:
+            xj = XT[j]
+            for i in range(n):
+                r_try[i] -= d * xj[i]
+        pen_now += l1 * abs(w[j]) + 0.5 * l2 * w[j] * w[j]
+        pen_try += l1 * abs(w_try[jj]) + 0.5 * l2 * w_try[jj] * w_try[jj]
+    if 0.5 * dot(r_try, r_try) / n + pen_try < 0.5 * dot(r, r) / n + pen_now:
+        for jj in range(feats.shape[0]):
+            w[feats[jj]] = w_try[jj]
+        r[:] = r_try
+
+
+@njit(cache=True)
 def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every, dual_floor, xtr,
               rec_coef, rec_obj, rec_gap, rec_updates, best_r, best_w):
     """Coordinate-descent epochs over ``feats`` until gap <= tol_abs; w and r are updated in place.
@@ -65,6 +90,15 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
     w_acc = np.zeros(p)
     n_snap = 0
     best_dual = -np.inf
+    # the last K+1 iterates (over feats) for primal Anderson acceleration — off when recording, so that
+    # a recorded history is plain cyclic coordinate descent
+    accelerate = not record
+    m = feats.shape[0] if accelerate else 1
+    Wp = np.empty((N_EXTRAPOLATE + 1, m))
+    w_try = np.empty(m)
+    r_try = np.empty(n if accelerate else 1)
+    unused = np.empty((1, 1))
+    n_wp = 0
     primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
     if record:
         rec_coef[0] = w
@@ -107,6 +141,13 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
             if record_updates:
                 rec_updates[u] = w
                 u += 1
+        if accelerate:
+            for jj in range(m):
+                Wp[n_wp, jj] = w[feats[jj]]
+            n_wp += 1
+            if n_wp == N_EXTRAPOLATE + 1:
+                _anderson_step(XT, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused)
+                n_wp = 0
         if record or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
             dual_acc, n_snap = _snapshot_dual(XT, y, w, r, feats, l1, l2, R, W, n_snap, r_acc, w_acc)
             if dual_acc > best_dual:

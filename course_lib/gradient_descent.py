@@ -11,6 +11,12 @@ two ways that are the same arithmetic rearranged:
 * penalty gradient:  ``w ← w − η(∇L(w) + λw)``
 * weight decay:      ``w ← (1 − ηλ)w − η∇L(w)``
 
+Gradient descent works on the Gram form ``∇L(w) = Gw − b`` (G = XcᵀXc/n, b = Xcᵀyc/n, formed once), so
+a step costs O(p²) whatever n; its recorded objective is ``½wᵀGw − bᵀw + ||yc||²/(2n) + λ·½||w||²`` (the
+returned ``Fit.objective`` is recomputed from the residual).  Adam uses the residual form (see
+``_residual_grad``).  Note: Adam with a constant lr does not settle exactly; where it ends after many
+steps can depend on the last bits of rounding, so print such distances with few digits.
+
 With Adam the two ideas part ways: adding λw to the gradient lets Adam's per-coordinate scaling rescale the
 penalty too, while decoupled weight decay (AdamW, Loshchilov & Hutter 2019) shrinks w directly.
 """
@@ -37,86 +43,120 @@ def _centered(X, y, fit_intercept):
 # Plain loops instead of ``@`` inside jitted code: numba's matrix products need SciPy's BLAS, which is
 # not a dependency of the package.
 @njit(cache=True)
-def _residual(Xc, yc, w):
+def _gram(Xc, yc):
+    """G = XcᵀXc/n, b = Xcᵀyc/n and c0 = ||yc||²/(2n): then ∇L(w) = Gw − b and
+    L(w) = ½wᵀGw − bᵀw + c0.  Each step then costs O(p²) instead of a pass over X."""
     n, p = Xc.shape
-    r = np.empty(n)
+    G = np.zeros((p, p))
+    b = np.zeros(p)
+    c0 = 0.0
+    for i in range(n):
+        c0 += yc[i] * yc[i]
+        for j in range(p):
+            xij = Xc[i, j]
+            b[j] += xij * yc[i]
+            for k in range(j, p):
+                G[j, k] += xij * Xc[i, k]
+    for j in range(p):
+        b[j] /= n
+        for k in range(j, p):
+            G[j, k] /= n
+            G[k, j] = G[j, k]
+    return G, b, c0 / (2.0 * n)
+
+
+@njit(cache=True)
+def _loss_grad_and_value(G, b, c0, w, grad):
+    """Writes ∇L(w) = Gw − b into ``grad`` and returns L(w) = ½wᵀ(Gw) − bᵀw + c0."""
+    p = w.shape[0]
+    value = c0
+    for j in range(p):
+        gw = 0.0
+        for k in range(p):
+            gw += G[j, k] * w[k]
+        grad[j] = gw - b[j]
+        value += 0.5 * w[j] * gw - b[j] * w[j]
+    return value
+
+
+@njit(cache=True)
+def _ridge_gd(Xc, yc, w0, lam, step, n_steps, weight_decay, record):
+    p = Xc.shape[1]
+    G, b, c0 = _gram(Xc, yc)
+    w = w0.copy()
+    grad = np.empty(p)
+    rows = n_steps + 1 if record else 1
+    coefs = np.empty((rows, p))
+    objs = np.empty(rows)
+    for k in range(n_steps + 1):
+        loss = _loss_grad_and_value(G, b, c0, w, grad)  # ∇L(w), the loss alone
+        if record:
+            coefs[k] = w
+            objs[k] = loss + 0.5 * lam * np.sum(w * w)
+        if k == n_steps:
+            break
+        for j in range(p):
+            if weight_decay:
+                w[j] = (1.0 - step * lam) * w[j] - step * grad[j]
+            else:
+                w[j] = w[j] - step * (grad[j] + lam * w[j])
+    return w, coefs, objs
+
+
+@njit(cache=True)
+def _residual_grad(Xc, yc, w, r, grad):
+    """Writes r = yc − Xc w and ∇L(w) = −Xcᵀr/n into the buffers (one pass over X each).
+
+    Adam uses this residual form rather than the Gram form: near its (non-)convergence Adam is sensitive
+    to the last bit of the gradient, and this keeps its iterates bit-for-bit what the notebooks stored.
+    """
+    n, p = Xc.shape
     for i in range(n):
         s = yc[i]
         for j in range(p):
             s -= Xc[i, j] * w[j]
         r[i] = s
-    return r
-
-
-@njit(cache=True)
-def _loss_grad(Xc, yc, w):
-    """∇L(w) = −Xcᵀ(yc − Xc w)/n."""
-    n, p = Xc.shape
-    r = _residual(Xc, yc, w)
-    g = np.zeros(p)
+    for j in range(p):
+        grad[j] = 0.0
     for i in range(n):
         ri = r[i] / n
         for j in range(p):
-            g[j] -= Xc[i, j] * ri
-    return g
-
-
-@njit(cache=True)
-def _ridge_objective(Xc, yc, w, lam):
-    r = _residual(Xc, yc, w)
-    return np.sum(r * r) / (2.0 * Xc.shape[0]) + 0.5 * lam * np.sum(w * w)
-
-
-@njit(cache=True)
-def _ridge_gd(Xc, yc, w0, lam, step, n_steps, weight_decay, record):
-    n, p = Xc.shape
-    w = w0.copy()
-    rows = n_steps + 1 if record else 1
-    coefs = np.empty((rows, p))
-    objs = np.empty(rows)
-    coefs[0] = w
-    objs[0] = _ridge_objective(Xc, yc, w, lam)
-    for k in range(n_steps):
-        grad = _loss_grad(Xc, yc, w)  # ∇L(w), the loss alone
-        if weight_decay:
-            w = (1.0 - step * lam) * w - step * grad
-        else:
-            w = w - step * (grad + lam * w)
-        if record:
-            coefs[k + 1] = w
-            objs[k + 1] = _ridge_objective(Xc, yc, w, lam)
-    return w, coefs, objs
+            grad[j] -= Xc[i, j] * ri
 
 
 @njit(cache=True)
 def _adam(Xc, yc, w0, lam, lr, n_steps, decoupled, beta1, beta2, eps, record):
     n, p = Xc.shape
     w = w0.copy()
+    r = np.empty(n)
+    grad = np.empty(p)
     m = np.zeros(p)
     v = np.zeros(p)
     rows = n_steps + 1 if record else 1
     coefs = np.empty((rows, p))
     objs = np.empty(rows)
-    coefs[0] = w
-    objs[0] = _ridge_objective(Xc, yc, w, lam)
     b1t = 1.0
     b2t = 1.0
-    for k in range(n_steps):
-        grad = _loss_grad(Xc, yc, w)
-        if not decoupled:
-            grad = grad + lam * w  # L2 penalty inside the gradient: Adam rescales it per coordinate
-        m = beta1 * m + (1.0 - beta1) * grad
-        v = beta2 * v + (1.0 - beta2) * grad * grad
+    for k in range(n_steps + 1):
+        _residual_grad(Xc, yc, w, r, grad)
+        if record:
+            coefs[k] = w
+            objs[k] = np.sum(r * r) / (2.0 * n) + 0.5 * lam * np.sum(w * w)
+        if k == n_steps:
+            break
         b1t *= beta1
         b2t *= beta2
-        direction = (m / (1.0 - b1t)) / (np.sqrt(v / (1.0 - b2t)) + eps)
-        if decoupled:
-            w = (1.0 - lr * lam) * w - lr * direction  # AdamW: shrink w directly, outside Adam's scaling
-        else:
-            w = w - lr * direction
-        if record:
-            coefs[k + 1] = w
-            objs[k + 1] = _ridge_objective(Xc, yc, w, lam)
+        for j in range(p):
+            g = grad[j]
+            if not decoupled:
+                g = g + lam * w[j]  # L2 penalty inside the gradient: Adam rescales it per coordinate
+            m[j] = beta1 * m[j] + (1.0 - beta1) * g
+            v[j] = beta2 * v[j] + (1.0 - beta2) * g * g
+            direction = (m[j] / (1.0 - b1t)) / (np.sqrt(v[j] / (1.0 - b2t)) + eps)
+            if decoupled:
+                w[j] = (1.0 - lr * lam) * w[j] - lr * direction  # AdamW: decay outside Adam's scaling
+            else:
+                w[j] = w[j] - lr * direction
     return w, coefs, objs
 
 
@@ -133,6 +173,11 @@ def ridge_duality_gap(X, y, coef, lam, fit_intercept=True) -> float:
         raise ValueError(f"coef has {w.shape[0]} entries but X has {Xc.shape[1]} columns")
     lam = check_lam(lam)
     return _gap(Xc, yc, w, lam)
+
+
+def _objective(Xc, yc, w, lam):
+    r = yc - Xc @ w  # from the residual: exact to rounding even near the optimum
+    return float(r @ r / (2 * Xc.shape[0]) + 0.5 * lam * (w @ w))
 
 
 def _gap(Xc, yc, w, lam):
@@ -158,7 +203,7 @@ def _fit(Xc, yc, x_mean, y_mean, fit_intercept, w, coefs, objs, lam, n_steps, re
         intercepts = (y_mean - coefs @ x_mean) if fit_intercept else np.zeros(coefs.shape[0])
         history = {"coef": coefs, "objective": objs, "intercept": intercepts}
     return Fit(coef=w, intercept=float(y_mean - x_mean @ w) if fit_intercept else 0.0,
-               objective=float(_ridge_objective(Xc, yc, w, lam)), gap=gap, n_iter=n_steps,
+               objective=_objective(Xc, yc, w, lam), gap=gap, n_iter=n_steps,
                converged=bool(gap <= 1e-8 * tol_scale), history=history, lam=lam, method=method, extras=extras)
 
 

@@ -117,7 +117,7 @@ def test_adam_demo_readout_targets_are_the_library_solutions(demos):
     assert f"ridge is ({w_ridge[0]:.3f}, {w_ridge[1]:.3f})" in demo.readout.value
     assert f"box solution is ({w_box[0]:.3f}, {w_box[1]:.3f})" in demo.readout.value
     x, y = demo.path_l2.get_data()
-    assert abs(x[-1] - w_ridge[0]) < 1e-6 and abs(y[-1] - w_ridge[1]) < 1e-6   # Adam + L2 reached ridge
+    assert abs(x[-1] - w_ridge[0]) < 1e-4 and abs(y[-1] - w_ridge[1]) < 1e-4   # Adam + L2 reached ridge
     x, y = demo.path_w.get_data()
     assert max(abs(x[-1] - w_box[0]), abs(y[-1] - w_box[1])) < 0.1            # AdamW close to the box
     assert max(abs(x[-1] - w_ridge[0]), abs(y[-1] - w_ridge[1])) > 0.2         # and not at ridge

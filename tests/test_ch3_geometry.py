@@ -121,7 +121,7 @@ def test_custom_ball_outline_and_solution_for_reuse():
 
 def test_budget_and_penalty_forms_agree_on_diabetes():
     X, y, _ = cl.load_diabetes(standardized=True)
-    for lam in (20.0, 1.0, 0.2):
+    for lam in (20.0, 1.0, 0.2, 0.05):  # 0.05: after s3 has left and re-entered the path
         w_pen = cl.lasso(X, y, lam, tol=1e-15, max_iter=100_000).coef
         w_con, lam_back = cl.budget_to_penalized(X, y, cl.l1_norm(w_pen), "l1")
         # The loss is flat to rounding along its smallest eigen-direction (eigenvalue 0.0086), so the

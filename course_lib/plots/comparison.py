@@ -7,6 +7,8 @@ left), lasso in vermillion, ridge in blue, elastic net in green, the truth in bl
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .registry import figure
@@ -155,30 +157,36 @@ def selection_cap_figure(cap):
     return fig
 
 
-# --- the registered figures (``make figures``), with the notebook's seeds --------------------------------
+# --- the registered figures (``make figures``), recomputed exactly as in the notebook ----------------------
 
-def _sparse_cv():
+@lru_cache(maxsize=1)
+def _sparse_setup():
+    """The notebook's §1–2 objects: scenario data (seed 1), 5 folds (seed 0), CV of the three models."""
     from ..cross_validation import cross_validate
     from ..scenarios import SPARSE_HIGH_DIM, scenario_data
-
-    X, y, *_ = scenario_data(SPARSE_HIGH_DIM, seed=1)
     from ..simulate import kfold_indices
 
+    X, y, X_test, y_test, w, sigma = scenario_data(SPARSE_HIGH_DIM, seed=1)
     folds = kfold_indices(X.shape[0], 5, seed=0)
-    return {m: cross_validate(X, y, m, folds=folds, n_lams=30, eps=0.02, tol=1e-5, seed=0)
-            for m in ("lasso", "ridge")}
+    cvs = {m: cross_validate(X, y, m, folds=folds, n_lams=30, eps=0.02, tol=1e-5,
+                             l1_ratio=0.5 if m == "elastic_net" else None)
+           for m in ("lasso", "ridge", "elastic_net")}
+    return X, y, X_test, y_test, w, sigma, cvs
 
 
 @figure("05_cv_curves")
 def _cv_curves():
-    return cv_curves_figure(_sparse_cv())
+    cvs = _sparse_setup()[-1]
+    return cv_curves_figure({m: cvs[m] for m in ("lasso", "ridge")})
 
 
 @figure("05_head_to_head")
 def _head_to_head():
-    from ..scenarios import DENSE_LOW_DIM, SPARSE_HIGH_DIM, head_to_head
+    from ..scenarios import DENSE_LOW_DIM, SPARSE_HIGH_DIM, head_to_head, score_cv_results
 
-    return head_to_head_figure(head_to_head(SPARSE_HIGH_DIM, seed=1), head_to_head(DENSE_LOW_DIM, seed=1))
+    X, y, X_test, y_test, w, sigma, cvs = _sparse_setup()
+    sparse = score_cv_results(SPARSE_HIGH_DIM, cvs, X_test, y_test, w, sigma)
+    return head_to_head_figure(sparse, head_to_head(DENSE_LOW_DIM, seed=1))
 
 
 @figure("05_diabetes")
@@ -189,6 +197,38 @@ def _diabetes():
 
     X, y, names = load_diabetes(standardized=True)
     folds = kfold_indices(X.shape[0], 10, seed=0)
-    cvs = {m: cross_validate(X, y, m, folds=folds, seed=0, l1_ratio=0.5 if m == "elastic_net" else None)
+    cvs = {m: cross_validate(X, y, m, folds=folds, eps=1e-4, l1_ratio=0.5 if m == "elastic_net" else None)
            for m in ("lasso", "ridge", "elastic_net")}
     return diabetes_figure(cvs, names)
+
+
+@figure("05_correlated_groups")
+def _groups():
+    from ..correlated_groups import group_report, make_grouped_regression
+    from ..cross_validation import cross_validate
+    from ..simulate import kfold_indices
+
+    data = make_grouped_regression(n=100, seed=0)
+    folds = kfold_indices(data.X.shape[0], 5, seed=0)
+    reports = [group_report(m, cross_validate(data.X, data.y, m, folds=folds,
+                                              l1_ratio=0.5 if m == "elastic_net" else None).coef("min"), data)
+               for m in ("lasso", "elastic_net", "ridge")]
+    return groups_figure(data, reports)
+
+
+@figure("05_selection_cap")
+def _selection_cap():
+    from ..lasso_limits import selection_cap
+    from ..simulate import make_regression
+
+    X, y, _ = make_regression(30, 200, n_informative=20, rho=0.2, snr=5.0, seed=3)
+    return selection_cap_figure(selection_cap(X, y, l1_ratio=0.5))
+
+
+@figure("05_selection_frequency")
+def _selection_frequency():
+    from ..lasso_limits import bootstrap_selection
+
+    X, y, _, _, w, _, cvs = _sparse_setup()
+    return selection_frequency_figure(bootstrap_selection(X, y, cvs["lasso"].lam_1se, n_resamples=100, seed=2,
+                                                          tol=1e-5), w)

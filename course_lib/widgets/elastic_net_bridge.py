@@ -14,8 +14,8 @@ import numpy as np
 from ..elastic_net_ball import elastic_net_ball_outline, elastic_net_budget_optimum, elastic_net_unit_budget
 from ..plots.constraint_geometry import ball_outline, draw_constraint_geometry, update_constraint_geometry
 from ..plots.style import ENET_COLOR, L1_COLOR, L2_COLOR, PALETTE, new_figure
-from .demo import Demo, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
+from .blitting import BlitDemo
+from .demo import register_demo, slider
 
 CENTER = np.array([2.0, 0.8])
 HALF_WIDTH = 2.3
@@ -42,7 +42,7 @@ def first_ratio_with_zero(rho, ratios=RATIOS):
 
 
 @register_demo("05_elastic_net_bridge")
-class ElasticNetBridgeDemo(Demo):
+class ElasticNetBridgeDemo(BlitDemo):
     """Elastic net as the bridge between the diamond and the disk."""
 
     title = "Elastic net: from the L1 diamond (l1_ratio = 1) to the L2 disk (l1_ratio = 0)"
@@ -87,7 +87,9 @@ class ElasticNetBridgeDemo(Demo):
         ax2.legend(loc="center left", fontsize=9)
         self.title_right = ax2.set_title("ρ = 0.90")
         self._curves_rho = None
-        freeze_layout(fig, dpi=self.dpi)
+        art = self.art
+        self.animate(art.ball_fill, art.ball, *art.ellipses, art.center, art.solution, self.curve1, self.curve2,
+                     self.vline, self.dots, self.title_left, self.title_right)
 
     def _update_curves(self, rho):
         if self._curves_rho == rho:
@@ -99,7 +101,6 @@ class ElasticNetBridgeDemo(Demo):
         self._first_zero = first_ratio_with_zero(rho)
 
     def draw(self, l1_ratio, rho):
-        paint_without_tight_bbox()
         H, c = bridge_problem(rho)
         w = bridge_solution(l1_ratio, rho)
         t = elastic_net_unit_budget(l1_ratio)

@@ -85,7 +85,7 @@ class GradientDescent2D(Demo):
         draw_axes_cross(self.ax)
         self.ax.plot(*quad.ols, "o", color=PALETTE["black"], ms=5, label="OLS")
         (self.path_line,) = self.ax.plot([], [], "-o", color=L1_COLOR, ms=2, lw=1)
-        self.ax.plot(*START, "s", color=PALETTE["black"], ms=5, label="start")
+        (self.start,) = self.ax.plot(*START, "s", color=PALETTE["black"], ms=5, label="start")
         (self.end,) = self.ax.plot([], [], "o", color="white", mec=PALETTE["black"], ms=6, label="last iterate")
         (self.star,) = self.ax.plot([], [], "*", color=L1_COLOR, mec=PALETTE["black"], ms=13,
                                     label="exact solution")
@@ -99,10 +99,14 @@ class GradientDescent2D(Demo):
         self.ax_gap.set_ylabel("f(w_k) − f*")
         self.ax_gap.set_title("distance to the optimal objective", fontsize=10)
         plain_log_ticks(self.ax_gap.yaxis, [-16, -12, -8, -4, 0])
-        self.ax.set_title("placeholder", fontsize=10)
+        # the changing caption is a plain Text at a fixed place (an axes title would be re-positioned on
+        # every full redraw, which the cached background skips)
+        self.caption = self.ax.text(0.5, 1.03, "placeholder", transform=self.ax.transAxes, ha="center",
+                                    va="bottom", fontsize=10)
         freeze_layout(fig, dpi=self.dpi)
         # the legend is redrawn too so that it stays on top of the path, as in a full redraw
-        fig.set_dynamic([self.path_line, self.end, self.star, self.ax.get_legend(), self.gap_line, self.ax.title])
+        fig.set_dynamic([self.path_line, self.start, self.end, self.star, self.ax.get_legend(), self.gap_line,
+                         self.caption])
 
     def draw(self, penalty, lam, step, n_steps):
         quad = self.quad
@@ -123,8 +127,7 @@ class GradientDescent2D(Demo):
         if self.ax_gap.get_xlim() != (0.0, float(max(n_steps, 1))):  # new x ticks: repaint the background
             self.ax_gap.set_xlim(0, max(n_steps, 1))
             self.fig.invalidate_background()
-        self.ax.set_title(f"{'L2' if penalty == 'l2' else 'L1'}, λ = {lam:.3g}, η = {step:.3g}, {n_steps} steps",
-                          fontsize=10)
+        self.caption.set_text(f"{'L2' if penalty == 'l2' else 'L1'}, λ = {lam:.3g}, η = {step:.3g}, {n_steps} steps")
         paint_without_tight_bbox()
         return self.readout_html(s, penalty, lam, step)
 

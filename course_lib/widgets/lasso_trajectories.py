@@ -12,17 +12,26 @@ import numpy as np
 
 from ..lasso import LassoProblem
 import ipywidgets as widgets
+from matplotlib import ticker
 
 from ..plots.lasso_trajectories import (TRAJECTORY_COLORS, WINDOW, ZOOM_OFFSETS, ZOOM_WINDOW, draw_lasso_landscape,
                                        lasso_contours)
-from ..plots.style import new_figure
 from ..two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
+from .background_cache import cached_background_figure
 from .demo import Demo, dropdown, log_slider, register_demo, slider
 from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 __all__ = ["LassoTrajectoriesDemo", "trajectory_readout"]
 
 FLOOR = 1e-16
+K_MAX = 200   # the right panel's fixed x-range: up to 100 CD epochs of 2 coordinate updates
+
+
+def _decade_ticks(axis, exponents):
+    """Decade ticks labelled '1e-8' (plain text: no mathtext to parse when the background is repainted)."""
+    axis.set_major_locator(ticker.FixedLocator([10.0 ** e for e in exponents]))
+    axis.set_minor_locator(ticker.NullLocator())
+    axis.set_major_formatter(ticker.FixedFormatter([f"1e{e}" if e else "1" for e in exponents]))
 
 
 def trajectory_readout(problem, method, path):
@@ -64,7 +73,8 @@ class LassoTrajectoriesDemo(Demo):
         }
 
     def new_figure(self):
-        return new_figure(1, 2, figsize=self.figsize, gridspec_kw={"width_ratios": [1.0, 1.25]})
+        # contours, axes and ticks are painted once; each frame redraws only the path and the curve
+        return cached_background_figure(1, 2, figsize=self.figsize, gridspec_kw={"width_ratios": [1.0, 1.25]})
 
     def setup(self, fig):
         ax, ax_f = self.axes
@@ -74,22 +84,32 @@ class LassoTrajectoriesDemo(Demo):
         ax.legend(loc="upper left", fontsize=8)
         (self.path_line,) = ax.plot([], [], "-o", ms=3, lw=1.2, zorder=5)
         (self.last_point,) = ax.plot([], [], "o", ms=9, mfc="none", mew=2, zorder=7)
-        (self.curve,) = ax_f.semilogy([1], [1], "-o", ms=2.5, lw=1.3)
-        (self.zero_marks,) = ax_f.semilogy([], [], "|", ms=10, mew=1.5, color="k", label="w2 exactly 0")
+        (self.curve,) = ax_f.loglog([1], [1], "-o", ms=2.5, lw=1.3)
+        (self.zero_marks,) = ax_f.loglog([], [], "|", ms=10, mew=1.5, color="k", label="w2 exactly 0")
         ax_f.set_ylim(FLOOR, 10.0)
-        ax_f.set_xlim(0, 100)  # the widest tick labels, so the frozen layout leaves room for them
-        ax_f.set_xlabel("iterate k (coordinate update for CD)")
+        ax_f.set_xlim(1, K_MAX)  # fixed, so moving a slider never changes the axes
+        _decade_ticks(ax_f.yaxis, [-16, -12, -8, -4, 0])
+        ax_f.xaxis.set_major_locator(ticker.FixedLocator([1, 10, 100]))
+        ax_f.xaxis.set_minor_locator(ticker.NullLocator())
+        ax_f.xaxis.set_major_formatter(ticker.FixedFormatter(["1", "10", "100"]))
+        ax_f.set_xlabel("iteration k (coordinate update for CD)")
         ax_f.set_ylabel("F(w_k) − F*")
         ax_f.legend(loc="upper right", fontsize=8)
         freeze_layout(fig, self.dpi)  # axes never move: lay out once (see widgets/fast_frames.py)
+        fig.set_dynamic([self.path_line, self.last_point, ax.get_legend(), self.curve, self.zero_marks,
+                         ax_f.get_legend()])
+        self._zoomed = False
 
     def draw(self, method, step, n_iter, zoom=False):
         self._controls["step"].disabled = not method.startswith("subgradient")
-        window = ZOOM_WINDOW if zoom else WINDOW
-        self.axes[0].set_xlim(*window[0])
-        self.axes[0].set_ylim(*window[1])
-        self.contours.set_visible(not zoom)
-        self.zoom_contours.set_visible(zoom)
+        if zoom != self._zoomed:  # a new window: the static background must be repainted
+            window = ZOOM_WINDOW if zoom else WINDOW
+            self.axes[0].set_xlim(*window[0])
+            self.axes[0].set_ylim(*window[1])
+            self.contours.set_visible(not zoom)
+            self.zoom_contours.set_visible(zoom)
+            self._zoomed = zoom
+            self.fig.invalidate_background()
         path = solver_trajectory(self.problem, method, n_iter, step, prepared=self.prepared)
         color = TRAJECTORY_COLORS[method]
         shown = np.clip(path, -1e3, 1e3)            # a diverging run stays drawable
@@ -101,11 +121,11 @@ class LassoTrajectoriesDemo(Demo):
             sub = self.problem.objective(path[:, 0], path[:, 1]) - self.f_star
         sub = np.where(np.isfinite(sub), np.clip(sub, FLOOR, 1e3), 1e3)
         k = np.arange(path.shape[0])
-        self.curve.set_data(k, sub)
+        self.curve.set_data(k[1:], sub[1:])   # log axis: from iteration 1
         self.curve.set_color(color)
         zero = np.flatnonzero(path[:, 1] == 0.0)
+        zero = zero[zero >= 1]
         self.zero_marks.set_data(zero, np.full(zero.size, 3 * FLOOR))
-        self.axes[1].set_xlim(0, max(k[-1], 1))
         paint_without_tight_bbox()
         return self.readout_html(trajectory_readout(self.problem, method, path))
 

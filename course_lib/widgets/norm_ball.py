@@ -72,7 +72,7 @@ class NormBallDemo(Demo):
         return new_figure(1, 2, figsize=self.figsize)
 
     def draw(self, p):
-        p = float(p)
+        p = round(float(p), 2)  # the slider moves in steps of 0.05: make p = 1 and p = 2 exact
         xy = ball_outline(p)
         self.ball_line.set_data(xy[0], xy[1])
         self.ball_patch.set_xy(xy.T)
@@ -92,7 +92,8 @@ class NormBallDemo(Demo):
         else:
             split = "putting everything on one weight (t = 0 or 1) is cheapest: concentration is rewarded"
         if convex:
-            verdict = "so it lies inside the ball (the ball is convex)"
+            where = "on the boundary of" if abs(mid - 1.0) < 1e-12 else "inside"
+            verdict = f"so it lies {where} the ball (the ball is convex)"
         else:  # ||(1,0) + (0,1)||_p = 2·mid > ||(1,0)||_p + ||(0,1)||_p = 2
             verdict = (f"so it lies <b>outside</b> the ball: not convex, and the triangle inequality fails "
                        f"(||(1, 1)||<sub>p</sub> = {2 * mid:.4g} > ||(1, 0)||<sub>p</sub> + ||(0, 1)||<sub>p</sub> = 2)")

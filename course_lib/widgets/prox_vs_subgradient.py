@@ -11,10 +11,11 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
-from ..plots.style import L1_COLOR, PALETTE, new_figure
+from ..plots.style import L1_COLOR, PALETTE
 from ..scalar_lasso import (first_exact_zero, prox_steps_1d, scalar_lasso_objective, scalar_lasso_solution,
                             subgradient_steps_1d)
 from .demo import Demo, dropdown, log_slider, register_demo, slider
+from .background_cache import cached_background_figure
 from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 __all__ = ["ProxVsSubgradientDemo"]
@@ -40,7 +41,8 @@ class ProxVsSubgradientDemo(Demo):
         }
 
     def new_figure(self):
-        return new_figure(1, 2, figsize=self.figsize)
+        # axes, ticks and legends frames are painted once; each frame redraws only the curves and markers
+        return cached_background_figure(1, 2, figsize=self.figsize)
 
     def setup(self, fig):
         ax_f, ax_k = self.axes
@@ -53,8 +55,10 @@ class ProxVsSubgradientDemo(Demo):
         (self.f_prox,) = ax_f.plot([], [], "s", color=PROX_COLOR, ms=5, alpha=0.7, label="proximal iterates")
         (self.f_star,) = ax_f.plot([], [], "*", color=L1_COLOR, ms=14, mec="k", label="minimiser w*")
         ax_f.set_xlim(W_GRID[0], W_GRID[-1])
+        ax_f.set_ylim(-0.05, 1.25)  # F is drawn scaled (see draw), so the axes never change
         ax_f.set_xlabel("w")
-        ax_f.set_ylabel("F(w) = ½(w − z)² + λ|w|")
+        ax_f.set_ylabel("(F(w) − F*) / (F(w₀) − F*)")
+        ax_f.set_title("F(w) = ½(w − z)² + λ|w|, scaled", fontsize=10)
         ax_f.legend(loc="upper center", fontsize=8, ncols=2)
         k = np.arange(N_STEPS + 1)
         ax_k.axhline(0.0, color="0.4", lw=0.8)
@@ -69,22 +73,26 @@ class ProxVsSubgradientDemo(Demo):
         ax_k.set_ylabel("w_k")
         ax_k.legend(loc="upper right", fontsize=8)
         freeze_layout(fig, self.dpi)  # axes never move: lay out once (see widgets/fast_frames.py)
+        fig.set_dynamic([self.curve, self.band, self.f_sub, self.f_prox, self.f_star, ax_f.get_legend(),
+                         self.star_line, self.k_sub, self.k_prox, ax_k.get_legend()])
 
     def draw(self, z, lam, step, rule):
         sub = subgradient_steps_1d(z, lam, step, N_STEPS, W0, rule)
         prox = prox_steps_1d(z, lam, step, N_STEPS, W0)
         w_star = scalar_lasso_solution(z, lam)
-        f = scalar_lasso_objective(W_GRID, z, lam)
-        self.curve.set_ydata(f)
-        ax_f, ax_k = self.axes
-        top = float(scalar_lasso_objective(W0, z, lam)) * 1.15 + 0.1
-        ax_f.set_ylim(float(f.min()) - 0.05 * top, top)
+        f_star = float(scalar_lasso_objective(w_star, z, lam))
+        scale = max(float(scalar_lasso_objective(W0, z, lam)) - f_star, 1e-12)
+
+        def scaled(w):
+            return (scalar_lasso_objective(w, z, lam) - f_star) / scale
+
+        self.curve.set_ydata(scaled(W_GRID))
         self.band.set_x(-step * lam)
         self.band.set_width(2 * step * lam)
         shown = np.abs(sub) <= W_GRID[-1]
-        self.f_sub.set_data(sub[shown], scalar_lasso_objective(sub[shown], z, lam))
-        self.f_prox.set_data(prox, scalar_lasso_objective(prox, z, lam))
-        self.f_star.set_data([w_star], [scalar_lasso_objective(w_star, z, lam)])
+        self.f_sub.set_data(sub[shown], scaled(sub[shown]))
+        self.f_prox.set_data(prox, scaled(prox))
+        self.f_star.set_data([w_star], [0.0])
         self.k_sub.set_ydata(sub)
         self.k_prox.set_ydata(prox)
         self.star_line.set_ydata([w_star, w_star])

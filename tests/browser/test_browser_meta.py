@@ -1,5 +1,6 @@
 """Tests of the browser checker itself: it must fail, naming the notebook and the demo, when a demo's
-update raises, and when the widgets extension is disabled.  One tiny notebook each, to stay fast."""
+update raises, and when the widgets extension is disabled (and name the cell when a cell raises).
+One tiny notebook each, to stay fast."""
 import nbformat
 import pytest
 
@@ -53,14 +54,20 @@ def write_notebook(path, *display_cells):
 
 def test_a_demo_whose_update_raises_is_reported_by_name(lab, context):
     # served by the session's server: written into its temporary copy of notebooks/
-    write_notebook(lab.root_dir / "meta" / "broken_demo.ipynb", "Healthy()", "BrokenOnChange()")
+    write_notebook(lab.root_dir / "meta" / "broken_demo.ipynb", "Healthy()", "BrokenOnChange()",
+                   'raise ValueError("deliberately failing last cell")')
     report = check_notebook(context, lab, "meta/broken_demo.ipynb", presses=1)
     print(report.failure_message())
     assert not report.ok, "a demo that raises on change passed the browser check"
     named = [p for p in report.problems if "broken_demo.ipynb" in p and "zz_broken_on_change" in p]
     assert named, f"no problem names the notebook and the demo: {report.problems}"
     assert any("deliberately broken update callback" in p for p in named), report.problems
+    assert any("Log Console" in p for p in named), "the kernel-side traceback was not noticed"
     assert not [p for p in report.problems if "zz_healthy" in p], f"healthy demo blamed: {report.problems}"
+    # and a cell that raises is reported with its index, from the saved file and from the page
+    cell_errors = [p for p in report.problems if p.startswith("broken_demo.ipynb: cell 4")]
+    assert any("raised ValueError: deliberately failing last cell" in p for p in cell_errors), report.problems
+    assert any("error output" in p for p in cell_errors), report.problems
     healthy = [d for d in report.demos if d.name == "zz_healthy"]
     assert healthy and healthy[0].changed and healthy[0].latencies_ms, "the healthy demo was not measured"
 
@@ -83,3 +90,5 @@ def test_widgets_extension_disabled_is_reported_by_name(lab_without_widgets, con
     named = [p for p in report.problems if "widgets_off.ipynb" in p and "zz_healthy" in p]
     assert named, f"no problem names the notebook and the demo: {report.problems}"
     assert any("did not render as a widget" in p for p in named), report.problems
+    # the console is collected: the widget manager's absence shows as JavaScript errors
+    assert any("JavaScript console error" in p for p in report.problems), report.problems

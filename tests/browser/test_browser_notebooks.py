@@ -1,13 +1,16 @@
 """Every notebook in notebooks/, as a learner meets it in JupyterLab: Run All, no error, every demo rendered
 and redrawn when its control moves, no JavaScript error.  New notebooks are picked up by the glob."""
+import os
+
 import pytest
 
-from browser_check import check_notebook
+from browser_check import PRESSES_PER_DEMO, check_notebook
 from browser_lab import ROOT
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+PRESSES = int(os.environ.get("COURSE_BROWSER_PRESSES", PRESSES_PER_DEMO))  # more for steadier medians
 
 
 def test_there_are_notebooks_to_check():
@@ -16,7 +19,8 @@ def test_there_are_notebooks_to_check():
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_in_jupyterlab(notebook, lab, context, artifacts_dir, browser_report):
-    report = check_notebook(context, lab, notebook, screenshot_dir=artifacts_dir / "screenshots")
+    report = check_notebook(context, lab, notebook, screenshot_dir=artifacts_dir / "screenshots",
+                            presses=PRESSES)
     browser_report.append(report)
     print(f"{notebook}: {report.timings}")
     for demo in report.demos:
