@@ -20,6 +20,7 @@ from .duality import extrapolate, primal_and_gap, rescaled_dual_value
 
 GAP_EVERY = 10
 N_EXTRAPOLATE = 5  # snapshots combined by dual extrapolation (celer uses 5)
+PRIMAL_ANDERSON = False
 
 
 @njit(cache=True)
@@ -92,7 +93,7 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
     best_dual = -np.inf
     # the last K+1 iterates (over feats) for primal Anderson acceleration — off when recording, so that
     # a recorded history is plain cyclic coordinate descent
-    accelerate = not record
+    accelerate = not record and PRIMAL_ANDERSON
     m = feats.shape[0] if accelerate else 1
     Wp = np.empty((N_EXTRAPOLATE + 1, m))
     w_try = np.empty(m)

@@ -72,7 +72,14 @@ class Data:
         self.XT = np.empty((p, n))
         self.col_sq = np.empty(p)  # ||x_j||²/n of the centered columns
         self.xty = np.empty(p)  # x_jᵀ(y − ȳ)/n
-        center_transpose(X, self.x_mean, self.y, self.XT, self.col_sq, self.xty)
+        if n * p <= 100_000:  # small: one kernel call beats several numpy calls
+            center_transpose(X, self.x_mean, self.y, self.XT, self.col_sq, self.xty)
+        else:  # large: numpy's strided copy is the faster transpose, BLAS the faster products
+            np.subtract(X.T, self.x_mean[:, None], out=self.XT)
+            np.einsum("ji,ji->j", self.XT, self.XT, out=self.col_sq)
+            self.col_sq /= n
+            np.matmul(self.XT, self.y, out=self.xty)
+            self.xty /= n
         # a column that is constant up to rounding is exactly constant: treat it as zero
         self.col_sq[self.col_sq <= 1e-26 * max(1.0, float(self.col_sq.max()))] = 0.0
         self.y_scale = float(self.y @ self.y) / n  # ||y − ȳ||²/n, the unit of tol

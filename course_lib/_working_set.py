@@ -9,7 +9,8 @@ wasted.  Each outer iteration:
    n-strongly concave), so a feature with ``s·|x_jᵀr/n − λ(1−r)w_j| + sqrt(2·gap·(||x_j||²/n + λ(1−r)))
    < λr`` has w*_j = 0 for sure and is dropped for the rest of this λ;
 3. the working set: the current support plus the features closest to violating their dual constraint,
-   ``(λr − s·|x_jᵀr/n|) / sqrt(||x_j||²/n + λ(1−r))`` smallest first, twice as many as last time;
+   ``(λr − s·|x_jᵀr/n|) / sqrt(||x_j||²/n + λ(1−r))`` smallest first, twice the support in size (and
+   twice the previous size after an outer iteration that did not halve the gap);
 4. coordinate descent on the working set only, until its own gap is below 0.3 × the full gap.
 
 The screening uses the rescaled dual point's gap (a ball around that θ); the stopping test uses the
@@ -40,13 +41,17 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
     if w[data.constant].any():
         w[data.constant] = 0.0  # constant columns are zero after centering: no effect on r
     epochs = 0
-    ws_size = max(FIRST_SIZE, min(ws_size, 2 * np.count_nonzero(w)))
+    ws_size = FIRST_SIZE
     best_dual = dual_floor
     best_r, best_w = np.empty(n), np.empty(data.p)
+    last_gap = np.inf
     while True:
         primal, gap = primal_and_gap(XT, y, w, r, active, l1, l2, best_dual, xtr)
         if gap <= tol_abs or epochs >= max_iter:
             return epochs, primal, gap, ws_size
+        if gap > 0.5 * last_gap:  # little progress since the last outer iteration: grow the working set
+            ws_size = 2 * ws_size
+        last_gap = gap
         wa = w[active]
         v = np.abs(xtr[active] - l2 * wa)
         dual_norm = v.max() if v.size else 0.0
@@ -69,6 +74,7 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
             priority = -v
         priority[wa != 0.0] = -np.inf  # the support always stays in
         n_support = int(np.count_nonzero(wa))
+        # twice the support (pruned as in celer), more after an outer iteration that made little progress
         size = min(max(ws_size, 2 * n_support, FIRST_SIZE), active.size)
         if size < active.size:
             ws = np.sort(active[np.argpartition(priority, size - 1)[:size]])
@@ -82,5 +88,5 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
         if inner_dual > -np.inf:
             # the inner solve's extrapolated dual point, made feasible for every remaining feature
             best_dual = max(best_dual, rescaled_dual_value(XT, y, best_r, best_w, active, l1, l2))
-        ws_size = min(2 * size, active.size)
+        ws_size = size
 

@@ -238,6 +238,7 @@ def _sampled_minimiser(H, centre, pts):
     return pts[int(np.argmin(losses))]
 
 
+@single_threaded_blas()
 def sampling_pitfall(n_problems=2000, n_points=100, radius=2.0, *, seed) -> PitfallStudy:
     """Re-run the popular 2-D simulation both ways: exact solver vs best-of-``n_points`` boundary sample."""
     rng = check_seed(seed)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._blas_threads import single_threaded_blas
 from ._validation import check_scalar, check_seed
 
 __all__ = ["make_grouped_regression", "GroupedData", "group_report", "GroupReport", "lasso_pick_frequency"]
@@ -90,6 +91,7 @@ def group_report(model, coef, data: GroupedData) -> GroupReport:
                        coef=coef.copy())
 
 
+@single_threaded_blas()
 def lasso_pick_frequency(data: GroupedData, lam, n_resamples=100, *, seed, l1_ratio=1.0, group=0):
     """Over bootstrap resamples, how often each member of ``group`` has the LARGEST |coefficient|
     (and how often it is non-zero) in the lasso (or elastic net, ``l1_ratio`` < 1) fit at a fixed λ.

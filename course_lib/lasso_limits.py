@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._blas_threads import single_threaded_blas
 from ._validation import as_Xy, check_lam, check_scalar, check_seed
 
 __all__ = ["selection_cap", "SelectionCap", "bootstrap_selection", "BootstrapSelection", "units_flip",
@@ -31,6 +32,7 @@ class SelectionCap:
     lams_ratio: np.ndarray = field(repr=False)
 
 
+@single_threaded_blas()
 def selection_cap(X, y, *, l1_ratio=0.5, n_lams=60, eps=1e-4, tol=1e-10) -> SelectionCap:
     """Fit the lasso and an elastic net along a path down to ``eps·lam_max`` and count non-zeros.
 
@@ -83,6 +85,7 @@ class BootstrapSelection:
         return len({tuple(s.tolist()) for s in self.supports})
 
 
+@single_threaded_blas()
 def bootstrap_selection(X, y, lam, n_resamples=100, *, seed, l1_ratio=1.0, tol=1e-8) -> BootstrapSelection:
     """Refit the lasso (or elastic net) at a FIXED λ on ``n_resamples`` bootstrap resamples of the rows
     and record which features are non-zero each time.  Each fit is warm-started from the full-data fit."""
@@ -124,6 +127,7 @@ class UnitsFlip:
     raw_scale: np.ndarray = field(repr=False)
 
 
+@single_threaded_blas()
 def units_flip(X, y, names, k=3, *, n_lams=200, eps=1e-3, tol=1e-10) -> UnitsFlip:
     """Lasso paths on raw and on standardized columns; the first ``k`` features to enter each path.
 

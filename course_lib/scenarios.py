@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ._blas_threads import single_threaded_blas
 from ._validation import check_scalar, check_seed
 
 __all__ = ["Scenario", "SPARSE_HIGH_DIM", "DENSE_LOW_DIM", "scenario_data", "ModelScore", "HeadToHead",
@@ -123,6 +124,7 @@ def score_cv_results(scenario: Scenario, cvs: dict, X_test, y_test, w_true, sigm
     return HeadToHead(scenario=scenario, scores=scores, cv=dict(cvs), w_true=w_true, sigma=sigma, which=which)
 
 
+@single_threaded_blas()
 def head_to_head(scenario: Scenario, *, seed, models=("lasso", "ridge", "elastic_net"), l1_ratio=0.5,
                  n_folds=5, n_lams=30, eps=None, which="min", tol=1e-5) -> HeadToHead:
     """Draw the data (``scenario_data``), tune every model by ``n_folds``-fold CV on the same folds
@@ -193,6 +195,7 @@ class ReplicationSummary:
         return "\n".join(lines)
 
 
+@single_threaded_blas()
 def replicate_head_to_head(scenario: Scenario, n_reps=10, *, seed, models=("lasso", "ridge"), n_folds=5,
                            n_lams=30, which="min", tol=1e-5) -> ReplicationSummary:
     """``head_to_head`` on ``n_reps`` independent draws (seeded from ``seed``): is one draw's winner luck?"""

@@ -28,7 +28,7 @@ __all__ = ["ChapterProblem", "mid_size_problem", "reference_solution", "Run", "r
            "iterations_to_gap", "format_gap_table", "exact_zero_counts", "subgradient_bound", "chapter_runs",
            "support_identification", "wall_clock_to_gap", "subgradient_summary", "subgradient_rate_summary",
            "constant_step_floors", "step_one_report", "zeros_summary", "prox_rate_summary",
-           "gap_certificate_summary"]
+           "gap_certificate_summary", "rounding_report"]
 
 METHOD_LABELS = {"cd": "coordinate descent", "ista": "ISTA", "fista": "FISTA", "subgradient": "subgradient"}
 # Cost model (not a measurement): passes over X, i.e. n·p multiply-adds, per iteration / epoch.
@@ -451,4 +451,18 @@ def gap_certificate_summary(runs, tol=1e-6) -> str:
                      f"F − F* ≤ {tol:g} {when(by_sub)}, gap ≤ {tol:g} {when(by_gap)}")
     lines.append("(every gap recomputed with the same dual point, the rescaled residual; F* from coordinate descent "
                  "to a gap of 1e-14)")
+    return "\n".join(lines)
+
+
+def rounding_report(coef, ref, cutoffs=(1e-4, 1e-3, 1e-2)) -> str:
+    """Round a dense answer (e.g. the subgradient method's) to zero below a cut-off, and compare the
+    resulting zero set with the lasso solution's: how many zeros, how many weights misclassified."""
+    coef = np.asarray(coef, dtype=float)
+    truth = ref.coef == 0.0
+    lines = [f"the lasso solution has {int(truth.sum())} zeros"]
+    for cut in cutoffs:
+        zero = np.abs(coef) < cut
+        wrong = int(np.count_nonzero(zero != truth))
+        lines.append(f"set |w_j| < {cut:g} to 0: {int(zero.sum()):3d} zeros, {wrong:3d} weights on the wrong side "
+                     f"of the solution's zero set")
     return "\n".join(lines)

@@ -98,3 +98,29 @@ def test_overfitting_story_numbers():
     assert ols_train < 0.01 and ols_test > 100
     assert test.min() < 2 * pb.noise ** 2
     assert np.linalg.norm(pb.fit(0.0).coef) > 1000 * np.linalg.norm(pb.fit(lams[np.argmin(test)]).coef)
+
+
+def test_scikit_learn_alpha_is_n_lambda():
+    """The notebook's claim (§3): scikit-learn's Ridge(alpha) is our ridge with alpha = n·λ."""
+    sklearn = pytest.importorskip("sklearn.linear_model")
+    lam = 0.1
+    ours = cl.ridge(X, Y, lam)
+    theirs = sklearn.Ridge(alpha=X.shape[0] * lam).fit(X, Y)
+    np.testing.assert_allclose(ours.coef, theirs.coef_, rtol=1e-10, atol=1e-10)
+    assert abs(ours.intercept - theirs.intercept_) < 1e-8
+
+
+def test_duplicated_feature_gets_equal_weights():
+    bmi = NAMES.index("bmi")
+    fit = cl.ridge(np.column_stack([X, X[:, bmi]]), Y, 0.1)
+    assert abs(fit.coef[bmi] - fit.coef[-1]) < 1e-10
+    assert fit.coef[bmi] + fit.coef[-1] > cl.ridge(X, Y, 0.1).coef[bmi]
+
+
+def test_units_change_ridge_but_not_least_squares():
+    Xr, yr, _ = cl.load_diabetes()
+    Xs = Xr.copy()
+    Xs[:, 2] *= 0.01
+    for lam, small in ((0.0, True), (1.0, False)):
+        change = np.max(np.abs(cl.ridge(Xr, yr, lam).predict(Xr) - cl.ridge(Xs, yr, lam).predict(Xs)))
+        assert bool(change < 1e-6) is small

@@ -8,6 +8,7 @@ from course_lib.plots import lasso_convergence, lasso_trajectories, subdifferent
 from course_lib.plots.registry import FIGURES
 from course_lib.two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
 from course_lib.widgets import DEMOS
+from course_lib.widgets.convergence_race import ConvergenceRaceDemo
 from course_lib.widgets.lasso_trajectories import LassoTrajectoriesDemo, trajectory_readout
 from course_lib.widgets.prox_vs_subgradient import ProxVsSubgradientDemo
 
@@ -48,9 +49,10 @@ def test_trajectories_start_at_the_start_and_prox_methods_reach_the_axis(method)
 def test_demos_are_registered():
     assert DEMOS["04_lasso_trajectories"] is LassoTrajectoriesDemo
     assert DEMOS["04_prox_vs_subgradient"] is ProxVsSubgradientDemo
+    assert DEMOS["04_convergence_race"] is ConvergenceRaceDemo
 
 
-@pytest.mark.parametrize("cls", [LassoTrajectoriesDemo, ProxVsSubgradientDemo])
+@pytest.mark.parametrize("cls", [LassoTrajectoriesDemo, ProxVsSubgradientDemo, ConvergenceRaceDemo])
 def test_demo_benchmark_updates_run_and_render(cls):
     demo = cls()
     for values in demo.benchmark_updates():
@@ -83,6 +85,26 @@ def test_prox_demo_every_control_extreme():
         demo.update(rule=rule)
     demo.update(z=0.4, lam=0.6, step=0.5, rule="constant")
     assert "exactly 0 from step 4" in demo.readout.value
+
+
+def test_race_ranks_the_methods_and_every_correlation_works():
+    from course_lib.widgets.convergence_race import race, race_problem
+
+    demo = ConvergenceRaceDemo()
+    for rho in demo.control_widgets["rho"].options.values():
+        demo.update(rho=rho, lam_fraction=0.1)
+        assert "L/μ" in demo.readout.value
+    prepared, L, mu = race_problem(0.8)
+    results, ref = race(prepared, L, 0.1)
+
+    def first(method):
+        work, sub, _ = results[method]
+        hit = np.flatnonzero(sub <= 1e-6)
+        return work[hit[0]] if hit.size else np.inf
+
+    assert first("cd") < first("fista") < first("ista") < first("subgradient") == np.inf
+    assert results["subgradient"][2] == prepared.p          # no exact zeros
+    assert results["cd"][2] == ref.n_nonzero
 
 
 # --- figures ---------------------------------------------------------------------------------------------

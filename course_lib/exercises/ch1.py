@@ -84,7 +84,7 @@ def _solve(X, y, shift, *, center=True, diag_only=True):
 
 def _unpack(out):
     """(coef, intercept) from what the learner returned; intercept None when only coef came back."""
-    if isinstance(out, tuple) and len(out) == 2:
+    if isinstance(out, (tuple, list)) and len(out) == 2:
         return out[0], out[1]
     if hasattr(out, "coef") and hasattr(out, "intercept"):  # a Fit object
         return out.coef, out.intercept
@@ -121,11 +121,11 @@ def check_ridge_closed_form(fn, lam=0.5) -> "Feedback":  # noqa: F821
                      "Return a tuple (coef, intercept) with coef = np.linalg.solve(A, b).")
     if coef.shape != (p,):
         if coef.size == p:
-            return wrong(name, f"Coef has shape {coef.shape}, expected ({p},).", "Flatten it with coef.ravel().")
+            return wrong(name, f"Your coef has shape {coef.shape}, expected ({p},).", "Flatten it with coef.ravel().")
         if coef.shape == (n,):
-            return wrong(name, f"Coef has {n} entries, one per sample; it needs one per feature ({p}).",
+            return wrong(name, f"Your coef has {n} entries, one per sample; it needs one per feature ({p}).",
                          "Solve the p×p system (X.T @ X + n·λ·I) w = X.T @ y.")
-        return wrong(name, f"Coef has shape {coef.shape}, expected ({p},).",
+        return wrong(name, f"Your coef has shape {coef.shape}, expected ({p},).",
                      "Return (coef, intercept): coef a length-p array, intercept a number.")
     expected = _solve(X, y, n * lam)
     expected_b = float(y.mean() - X.mean(axis=0) @ expected)

@@ -13,7 +13,7 @@ import numpy as np
 from .feedback import compare_array, compare_scalar, correct, not_attempted, pending, wrong
 
 __all__ = ["check_ridge_gradient", "check_l2_halving_steps", "check_regularized_condition_number",
-           "check_duplicate_ridge_coef", "HALVING"]
+           "check_duplicate_ridge_coef"]
 
 # ---------------------------------------------------------------------------------------------------
 # 1. The gradient of the ridge objective

@@ -32,7 +32,7 @@ def _subsample(n_rows, k=400):
 @register_demo("01_adam_weight_decay")
 class AdamWeightDecayDemo(Demo):
     title = "Adam + L2 penalty vs AdamW on the same problem: where does each one stop?"
-    figsize = (9.6, 3.8)
+    figsize = (8.0, 3.6)
 
     def __init__(self, lam=0.5, lr=0.05, n_steps=20000):
         self._init = {"lam": float(lam), "lr": float(lr), "n_steps": int(n_steps)}

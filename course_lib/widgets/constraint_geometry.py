@@ -50,7 +50,6 @@ class ConstraintGeometryDemo(Demo):
     """The budget form of lasso and ridge in two dimensions, solved exactly."""
 
     title = "Loss ellipses against the L1 diamond and the L2 disk (budget form, exact solutions)"
-    figsize = (8.0, 4.0)
 
     def controls(self):
         return {
@@ -81,7 +80,7 @@ class ConstraintGeometryDemo(Demo):
         with matplotlib.rc_context(RC):
             fig = Figure(figsize=self.figsize, dpi=self.dpi)
             FigureCanvasAgg(fig)
-            axes = fig.subplots(1, 2, gridspec_kw=dict(left=0.06, right=0.99, bottom=0.11, top=0.9, wspace=0.18))
+            axes = fig.subplots(1, 2, gridspec_kw=dict(left=0.06, right=0.99, bottom=0.12, top=0.9, wspace=0.18))
         return fig, axes
 
     def solve(self, c1, c2, angle, stretch, budget):

@@ -24,7 +24,7 @@ COEF_CEIL = 1e5
 @register_demo("01_ridge_polynomial")
 class RidgePolynomialDemo(Demo):
     title = "Ridge on a degree-d polynomial: move λ (log scale) and watch fit, coefficients and errors"
-    figsize = (9.6, 3.4)
+    figsize = (8.0, 3.6)
 
     def __init__(self, lam=1e-3, degree=12, seed=1):
         self._lam0, self._degree0, self._seed = float(lam), int(degree), seed
@@ -63,7 +63,7 @@ class RidgePolynomialDemo(Demo):
         ax_fit.set_yticks([-2.0, 0.0, 2.0])
         ax_fit.set_xlabel("x")
         ax_fit.set_ylabel("y")
-        ax_fit.set_title("fit (blue), truth (dashed)")
+        ax_fit.set_title("fit; truth dashed", fontsize=10)
 
         idx = np.arange(1, MAX_DEGREE + 1)
         self.bars = ax_coef.bar(idx, np.full(MAX_DEGREE, COEF_FLOOR), bottom=COEF_FLOOR, color=L2_COLOR, width=0.8)
@@ -73,8 +73,8 @@ class RidgePolynomialDemo(Demo):
         ax_coef.set_xticks([1, 7, MAX_DEGREE])  # few tick labels: each drawn text costs ~0.5 ms a frame
         ax_coef.set_yticks([1e-4, 1e0, 1e4])
         ax_coef.set_xlabel("power j of x")
-        ax_coef.set_ylabel("|w_j|")
-        ax_coef.set_title("coefficients (orange: negative)")
+        ax_coef.set_ylabel("size of coefficient")
+        ax_coef.set_title("|w_j|; orange if w_j < 0", fontsize=10)
 
         lams, train, test = self._curves[self._degree0]
         (self.train_line,) = ax_err.loglog(lams, train, color=PALETTE["green"], lw=1.8)
@@ -89,7 +89,7 @@ class RidgePolynomialDemo(Demo):
         ax_err.set_yticks([1e-2, 1e1, 1e4])
         ax_err.set_xlabel("λ")
         ax_err.set_ylabel("MSE")
-        ax_err.set_title("MSE: train (green), test (red)")
+        ax_err.set_title("MSE: train green, test red", fontsize=10)
         for ax in (ax_coef, ax_err):  # dozens of minor log ticks cost more to draw than the data
             ax.minorticks_off()
         freeze_layout(fig, self.dpi)
