@@ -63,7 +63,8 @@ chromium:
 	@if [ -x "$(CHROMIUM)" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium && \
+	  { [ -x "$(CHROMIUM)" ] || { echo "error: $(CHROMIUM) is still missing after installing chromium"; exit 1; }; }; \
 	else \
 	  echo "error: $(CHROMIUM) is missing. Install it: sudo apt-get update && sudo apt-get install -y chromium"; \
 	  echo "       (or point make at another Chromium: make test-browser CHROMIUM=/path/to/chromium)"; exit 1; \

@@ -6,8 +6,15 @@ One coordinate update minimizes the objective exactly in w_j with the others fix
     w_j = S(z, λr) / (||x_j||²/n + λ(1−r))     (S = soft threshold)
 
 and updates the residual in O(n) only when w_j changed (zero updates are skipped, which is most of them
-on a sparse problem).  The duality gap (one pass over X) is evaluated every ``gap_every`` epochs, or
+on a sparse problem).  The duality gap (one pass over X) is evaluated every ``GAP_EVERY`` epochs, or
 earlier when an epoch barely moved the coefficients.
+
+Two accelerations, every ``N_EXTRAPOLATE`` epochs, from the last few iterates:
+* dual extrapolation (celer): the residuals are extrapolated to a better dual point, so the gap
+  certifies convergence sooner (the plain residual's gap shrinks only like the square root of the
+  objective's error);
+* primal Anderson acceleration (skglm): the coefficients are extrapolated and the result kept only if it
+  lowers the objective.  Switched off when recording, so a recorded history is textbook cyclic CD.
 """
 from __future__ import annotations
 
@@ -20,29 +27,18 @@ from .duality import extrapolate, primal_and_gap, rescaled_dual_value
 
 GAP_EVERY = 10
 N_EXTRAPOLATE = 5  # snapshots combined by dual extrapolation (celer uses 5)
-PRIMAL_ANDERSON = False
 
 
 @njit(cache=True)
-def _snapshot_dual(XT, y, w, r, feats, l1, l2, R, W, n_snap, r_acc, w_acc):
-    """Store (r, w) as the newest snapshot; once K+1 are stored, return the dual value of the
-    extrapolated point (written to r_acc, w_acc), else −inf.  Returns (dual value, snapshots stored)."""
-    K1 = R.shape[0]
-    if n_snap == K1:  # drop the oldest
-        for k in range(K1 - 1):
-            R[k] = R[k + 1]
-            if l2 > 0.0:
-                W[k] = W[k + 1]
-        n_snap -= 1
+def _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, n_snap):
+    """Store the current state as snapshot row ``n_snap``; returns the number of rows stored."""
     R[n_snap] = r
     if l2 > 0.0:
         W[n_snap] = w
-    n_snap += 1
-    if n_snap < K1:
-        return -np.inf, n_snap
-    if not extrapolate(R, W, y.shape[0] * l2, r_acc, w_acc):
-        return -np.inf, n_snap
-    return rescaled_dual_value(XT, y, r_acc, w_acc, feats, l1, l2), n_snap
+    if accelerate:
+        for jj in range(feats.shape[0]):
+            Wp[n_snap, jj] = w[feats[jj]]
+    return n_snap + 1
 
 
 @njit(cache=True)
@@ -84,22 +80,23 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
     p = XT.shape[0]
     record = rec_coef.shape[0] > 0
     record_updates = rec_updates.shape[0] > 0
-    # the last K+1 residuals (and coefficients, for the elastic net) for dual extrapolation
-    R = np.empty((N_EXTRAPOLATE + 1, n))
-    W = np.empty((N_EXTRAPOLATE + 1, p if l2 > 0.0 else 1))
+    # Snapshots after each of K consecutive epochs (row 0: the state before them).  Every K epochs they
+    # give (1) an extrapolated dual point (celer) — residuals, and coefficients for the elastic net — and
+    # (2) a primal Anderson step (skglm) on the coefficients over feats, kept only if it lowers the
+    # objective.  (2) is off when recording, so that a recorded history is plain cyclic CD.
+    accelerate = not record
+    K1 = N_EXTRAPOLATE + 1
+    m = feats.shape[0] if accelerate else 1
+    R = np.empty((K1, n))
+    W = np.empty((K1, p if l2 > 0.0 else 1))
+    Wp = np.empty((K1, m))
     r_acc = np.empty(n)
     w_acc = np.zeros(p)
-    n_snap = 0
-    best_dual = -np.inf
-    # the last K+1 iterates (over feats) for primal Anderson acceleration — off when recording, so that
-    # a recorded history is plain cyclic coordinate descent
-    accelerate = not record and PRIMAL_ANDERSON
-    m = feats.shape[0] if accelerate else 1
-    Wp = np.empty((N_EXTRAPOLATE + 1, m))
     w_try = np.empty(m)
     r_try = np.empty(n if accelerate else 1)
     unused = np.empty((1, 1))
-    n_wp = 0
+    best_dual = -np.inf
+    n_snap = 0
     primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
     if record:
         rec_coef[0] = w
@@ -111,6 +108,7 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
         u = 1
     if gap <= tol_abs:
         return 0, primal, gap, best_dual
+    n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, 0)
     for epoch in range(1, max_epochs + 1):
         w_max = 0.0
         d_max = 0.0
@@ -142,19 +140,18 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
             if record_updates:
                 rec_updates[u] = w
                 u += 1
-        if accelerate:
-            for jj in range(m):
-                Wp[n_wp, jj] = w[feats[jj]]
-            n_wp += 1
-            if n_wp == N_EXTRAPOLATE + 1:
+        n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, n_snap)
+        if n_snap == K1:
+            if extrapolate(R, W, n * l2, r_acc, w_acc):
+                dual_acc = rescaled_dual_value(XT, y, r_acc, w_acc, feats, l1, l2)
+                if dual_acc > best_dual:
+                    best_dual = dual_acc
+                    best_r[:] = r_acc
+                    best_w[:] = w_acc
+            if accelerate:
                 _anderson_step(XT, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused)
-                n_wp = 0
+            n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, 0)
         if record or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
-            dual_acc, n_snap = _snapshot_dual(XT, y, w, r, feats, l1, l2, R, W, n_snap, r_acc, w_acc)
-            if dual_acc > best_dual:
-                best_dual = dual_acc
-                best_r[:] = r_acc
-                best_w[:] = w_acc
             primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, max(dual_floor, best_dual), xtr)
             if record:
                 rec_coef[epoch] = w

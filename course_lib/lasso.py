@@ -192,9 +192,15 @@ def lasso(X, y, lam, method="cd", tol=1e-8, max_iter=None, coef_init=None, recor
     coef_init : warm start (length p).
     record : ``True`` stores ``history`` = {"coef": (n_iter+1, p) iterates, first row the start,
         "objective": (n_iter+1,), "gap": (n_iter+1,) duality gaps} — one row per epoch for cd, per iteration
-        for ista/fista (subgradient: also "best_objective").  ``"updates"`` (cd only) adds
-        "coef_updates": one row per coordinate update (n_iter·p + 1, p), for drawing the coordinate-wise
-        staircase.  For λ >= lam_max (and record=False) exact zeros are returned without iterating.
+        for ista/fista (ista/fista also "lipschitz"; subgradient also "best_objective").  ``"updates"`` (cd
+        only) adds "coef_updates": one row per coordinate update (n_iter·p + 1, p; row 0 the start), for
+        drawing the coordinate-wise staircase.  A recorded cd run is plain cyclic coordinate descent over all
+        features; without recording cd adds Anderson acceleration and, from p >= 100 on, working sets with
+        gap-safe screening (then n_iter counts epochs over the working set), so n_iter differs.
+        For λ >= lam_max (and record=False) exact zeros are returned without iterating.
+
+    ``Fit.gap`` is the smallest gap over the dual points the solver built (extrapolated ones included),
+    so it can be below ``duality_gap(X, y, fit.coef, lam)``, which only uses the residual.
     λ = 0 is least squares; with p >= n it has infinitely many solutions and a warning is emitted.
     """
     return _fit(Data(X, y, fit_intercept), lam, 1.0, method, tol, max_iter, coef_init, record, options,
@@ -220,6 +226,9 @@ def lasso_path(X, y, lams=None, n_lams=100, eps=1e-3, tol=1e-8, max_iter=10_000,
     lams : the λ values (sorted decreasing); default a geometric grid of ``n_lams`` values from
         ``lam_max`` down to ``eps·lam_max``.
     tol : each λ stops when its duality gap <= tol·||y − ȳ||²/n;  max_iter : epochs per λ.
+    Solver: coordinate descent with warm starts (each λ starts from the previous solution), Anderson
+    acceleration and dual extrapolation; from p >= 100 on also working sets with gap-safe screening.
+    ``Path.n_iters`` counts epochs (over the working set when one is used).
     """
     return _path(Data(X, y, fit_intercept), lams, 1.0, n_lams, eps, tol, max_iter, stacklevel=3)
 

@@ -123,3 +123,17 @@ def test_ridge_splits_exact_duplicates_evenly():
     y = 2 * x + np.random.default_rng(2).standard_normal(40)
     w = cl.ridge(np.column_stack([x, x]), y, 0.1).coef
     assert w[0] == pytest.approx(w[1], rel=1e-12)
+
+
+def test_random_design_lasso_method_equals_per_data_set_fits():
+    cov = resampling.equicorrelated_covariance(3, 0.5)
+    est = resampling.random_design_estimates(cov, [1.0, 0.0, -1.0], n=30, n_draws=4, sigma=1.0, lam=0.1, seed=9,
+                                             methods=("ols", "lasso"))
+    rng = np.random.default_rng(9)
+    X = rng.standard_normal((4, 30, 3)) @ np.linalg.cholesky(cov).T
+    y = X @ [1.0, 0.0, -1.0] + rng.standard_normal((4, 30))
+    for d in range(4):
+        np.testing.assert_allclose(est["lasso"][d], cl.lasso(X[d], y[d], 0.1).coef, rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(est["ols"][d], cl.ridge(X[d], y[d], 0.0).coef, rtol=1e-9)
+    with pytest.raises(ValueError, match="not supported"):
+        resampling.random_design_estimates(cov, [1.0, 0.0, -1.0], 30, 4, 1.0, 0.1, seed=9, methods=("elastic",))

@@ -82,3 +82,33 @@ def test_enet_duality_gap_bounds_suboptimality():
     gap = cl.duality_gap(X, y, w, lam, r)
     assert 0 < sub <= gap
     assert gap < 100 * sub  # and it is informative, not a vacuous bound
+
+
+def test_wide_ridge_limit_and_least_squares_limit_through_working_sets():
+    """p >= 100 goes through the working-set solver; its ridge (r = 0) and λ = 0 limits are closed forms."""
+    rng = np.random.default_rng(12)
+    n, p = 150, 120
+    X = rng.standard_normal((n, p)) + 1.0
+    y = X[:, :4] @ np.array([1.0, -1.0, 2.0, 0.5]) + rng.standard_normal(n)
+    Xc, yc = centered(X, y)
+    lam = 0.05
+    ridge = cl.elastic_net(X, y, lam, l1_ratio=0.0, tol=1e-14)
+    expected = np.linalg.solve(Xc.T @ Xc + n * lam * np.eye(p), Xc.T @ yc)
+    assert ridge.converged
+    np.testing.assert_allclose(ridge.coef, expected, atol=1e-6)
+    ols = cl.lasso(X, y, 0.0, tol=1e-12)
+    assert ols.converged
+    np.testing.assert_allclose(ols.coef, np.linalg.lstsq(Xc, yc, rcond=None)[0], atol=1e-5)
+
+
+def test_lasso_problem_elastic_net_and_record_staircase():
+    X, y = family("p<n", seed=6)
+    prob = cl.LassoProblem(X, y)
+    lam = 0.1 * prob.lam_max(0.5)
+    a = prob.fit(lam, l1_ratio=0.5, method="fista", tol=1e-12)
+    b = cl.elastic_net(X, y, lam, l1_ratio=0.5, tol=1e-12)
+    assert a.objective == pytest.approx(b.objective, rel=1e-10)
+    rec = prob.fit(lam, l1_ratio=0.5, record="updates")
+    up = rec.history["coef_updates"]
+    assert up.shape == (rec.n_iter * X.shape[1] + 1, X.shape[1])
+    np.testing.assert_array_equal(up[-1], rec.coef)

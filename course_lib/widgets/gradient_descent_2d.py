@@ -105,8 +105,9 @@ class GradientDescent2D(Demo):
                                     va="bottom", fontsize=10)
         freeze_layout(fig, dpi=self.dpi)
         # the legend is redrawn too so that it stays on top of the path, as in a full redraw
-        fig.set_dynamic([self.path_line, self.start, self.end, self.star, self.ax.get_legend(), self.gap_line,
-                         self.caption])
+        # the gap panel's x axis (ticks, labels, grid) follows n_steps, so it is redrawn too
+        fig.set_dynamic([self.path_line, self.start, self.end, self.star, self.ax.get_legend(),
+                         self.ax_gap.xaxis, self.gap_line, self.caption])
 
     def draw(self, penalty, lam, step, n_steps):
         quad = self.quad
@@ -124,9 +125,7 @@ class GradientDescent2D(Demo):
         gaps = np.where(np.isfinite(gaps), np.maximum(gaps, GAP_FLOOR), np.nan)
         self.gap_line.set_data(np.arange(n_steps + 1), gaps)
         self.gap_line.set_color(color)
-        if self.ax_gap.get_xlim() != (0.0, float(max(n_steps, 1))):  # new x ticks: repaint the background
-            self.ax_gap.set_xlim(0, max(n_steps, 1))
-            self.fig.invalidate_background()
+        self.ax_gap.set_xlim(0, max(n_steps, 1))
         self.caption.set_text(f"{'L2' if penalty == 'l2' else 'L1'}, λ = {lam:.3g}, η = {step:.3g}, {n_steps} steps")
         paint_without_tight_bbox()
         return self.readout_html(s, penalty, lam, step)

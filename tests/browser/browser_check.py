@@ -70,6 +70,8 @@ JS_DEMOS = r"""() => Array.from(document.querySelectorAll('.jp-NotebookPanel .co
           selects: d.querySelectorAll('.widget-dropdown select').length,
           toggles: d.querySelectorAll('.widget-toggle-button, .widget-toggle-buttons button, .widget-checkbox input').length,
           hasImage: !!d.querySelector('img'),
+          imageOk: (() => { const i = d.querySelector('img');
+                            return !!i && i.complete && i.naturalWidth > 0 && i.naturalHeight > 0; })(),
           error: Array.from(d.querySelectorAll(':scope > .widget-html')).map(e => e.textContent).join(' ')
                    .match(/Error in demo .*/)?.[0] || ''};
 })"""
@@ -517,6 +519,8 @@ def check_notebook(context, lab, relpath: str, *, screenshot_dir: Path | None = 
         for idx, info in enumerate(demos):
             if info["error"]:
                 report.fail(f"shows an error before any interaction: {short(info['error'])}", info["name"])
+            if not info["imageOk"]:
+                report.fail("its picture is missing or did not decode (no <img> with a size)", info["name"])
             report.demos.append(interact_with_demo(page, report, idx, info, presses=presses))
         report.timings["interact_s"] = round(time.monotonic() - t_interact, 2)
         if report.log_console_needed or page.evaluate(JS_LOG_COUNT):

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 SETUP = "import course_lib as cl\ncl.setup_notebook(verbose=False)"
 DEMOS = '''\
-from course_lib.widgets import Demo, slider
+import ipywidgets as widgets
+from course_lib.widgets import Demo, dropdown, slider
 
 
 class Healthy(Demo):
@@ -29,6 +30,23 @@ class Healthy(Demo):
     def draw(self, k):
         self.line.set_ydata([0, k])
         return f"k = {k}"
+
+
+class HealthyDropdown(Healthy):  # no slider: the checker picks the next option of the dropdown
+    demo_name = "zz_healthy_dropdown"
+
+    def controls(self):
+        return {"k": dropdown("k", {"one": 1, "five": 5, "nine": 9})}
+
+
+class HealthyCheckbox(Healthy):  # no slider, no dropdown: the checker clicks the checkbox
+    demo_name = "zz_healthy_checkbox"
+
+    def controls(self):
+        return {"k": widgets.Checkbox(value=False, description="k = 10")}
+
+    def draw(self, k):
+        return super().draw(10 if k else 1)
 
 
 class BrokenOnChange(Healthy):
@@ -55,6 +73,7 @@ def write_notebook(path, *display_cells):
 def test_a_demo_whose_update_raises_is_reported_by_name(lab, context):
     # served by the session's server: written into its temporary copy of notebooks/
     write_notebook(lab.root_dir / "meta" / "broken_demo.ipynb", "Healthy()", "BrokenOnChange()",
+                   "HealthyDropdown()", "HealthyCheckbox()",
                    'raise ValueError("deliberately failing last cell")')
     report = check_notebook(context, lab, "meta/broken_demo.ipynb", presses=1)
     print(report.failure_message())
@@ -63,13 +82,16 @@ def test_a_demo_whose_update_raises_is_reported_by_name(lab, context):
     assert named, f"no problem names the notebook and the demo: {report.problems}"
     assert any("deliberately broken update callback" in p for p in named), report.problems
     assert any("Log Console" in p for p in named), "the kernel-side traceback was not noticed"
-    assert not [p for p in report.problems if "zz_healthy" in p], f"healthy demo blamed: {report.problems}"
+    assert not [p for p in report.problems if "zz_healthy" in p], f"a healthy demo blamed: {report.problems}"
     # and a cell that raises is reported with its index, from the saved file and from the page
-    cell_errors = [p for p in report.problems if p.startswith("broken_demo.ipynb: cell 4")]
+    cell_errors = [p for p in report.problems if p.startswith("broken_demo.ipynb: cell 6")]
     assert any("raised ValueError: deliberately failing last cell" in p for p in cell_errors), report.problems
     assert any("error output" in p for p in cell_errors), report.problems
-    healthy = [d for d in report.demos if d.name == "zz_healthy"]
-    assert healthy and healthy[0].changed and healthy[0].latencies_ms, "the healthy demo was not measured"
+    for name, control in [("zz_healthy", "slider"), ("zz_healthy_dropdown", "dropdown"),
+                          ("zz_healthy_checkbox", "checkbox")]:
+        healthy = [d for d in report.demos if d.name == name]
+        assert healthy and healthy[0].changed and healthy[0].latencies_ms, f"{name} was not moved and measured"
+        assert control in healthy[0].control
 
 
 @pytest.fixture(scope="module")
