@@ -32,6 +32,9 @@ GAP_EVERY_INNER = 10
 def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
     """Working-set coordinate descent from (w, r), in place.  Returns (epochs, objective, gap, ws_size).
 
+    Only for λr > 0: without an L1 term nothing is sparse, and the λ = 0 dual point (the full least-squares
+    residual) would not certify a working-set subproblem.
+
     ``n_iter`` counts inner epochs (each over the working set only).
     """
     XT, y, col_sq, n = data.XT, data.y, data.col_sq, data.n

@@ -110,7 +110,8 @@ def lasso_pick_frequency(data: GroupedData, lam, n_resamples=100, *, seed, l1_ra
     for _ in range(n_resamples):
         rows = rng.integers(0, n, size=n)
         Xb, yb = data.X[rows], data.y[rows]
-        fit = lasso(Xb, yb, lam) if l1_ratio == 1.0 else elastic_net(Xb, yb, lam, l1_ratio=l1_ratio)
+        fit = (lasso(Xb, yb, lam, tol=1e-10) if l1_ratio == 1.0
+               else elastic_net(Xb, yb, lam, l1_ratio=l1_ratio, tol=1e-10))
         c = fit.coef[members]
         nonzero += c != 0.0
         if np.any(c != 0.0):

@@ -17,7 +17,6 @@ centering, transposition and column norms done once) and call its ``fit``/``path
 """
 from __future__ import annotations
 
-import math
 import warnings
 
 import numpy as np
@@ -34,7 +33,7 @@ from .subgradient import fit_subgradient
 __all__ = ["lam_max", "lasso", "elastic_net", "lasso_path", "elastic_net_path", "LassoProblem"]
 
 METHODS = ("cd", "ista", "fista", "subgradient")
-# coordinate descent switches to working sets + gap-safe screening from this many features on
+# coordinate descent switches to working sets + gap-safe screening from this many features on (when λr > 0)
 WORKING_SET_MIN_FEATURES = 100
 DEFAULT_MAX_ITER = {"cd": 10_000, "ista": 100_000, "fista": 100_000, "subgradient": 5_000}
 _OPTIONS = {"cd": (), "ista": ("backtracking",), "fista": ("backtracking",),
@@ -101,7 +100,7 @@ def _fit(data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options,
     tol_abs = tol * data.y_scale
     if method == "cd":
         r = data.residual(w)
-        if record or data.p < WORKING_SET_MIN_FEATURES:
+        if record or data.p < WORKING_SET_MIN_FEATURES or l1 == 0.0:  # no L1 term: nothing to screen
             n_iter, primal, gap, history = solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record)
         else:
             n_iter, primal, gap, _ = solve_ws(data, l1, l2, w, r, tol_abs, max_iter)
@@ -148,7 +147,7 @@ def _path(data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel):
         if lam >= top:
             continue  # exact zeros (w stays 0 for the warm start)
         l1, l2 = lam * l1_ratio, lam * (1.0 - l1_ratio)
-        if p < WORKING_SET_MIN_FEATURES:
+        if p < WORKING_SET_MIN_FEATURES or l1 == 0.0:
             n_iter, _, gap, _ = solve_cd(data, l1, l2, w, r, tol_abs, max_iter)
         else:
             n_iter, _, gap, ws_size = solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size)

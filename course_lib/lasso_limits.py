@@ -86,7 +86,7 @@ class BootstrapSelection:
 
 
 @single_threaded_blas()
-def bootstrap_selection(X, y, lam, n_resamples=100, *, seed, l1_ratio=1.0, tol=1e-8) -> BootstrapSelection:
+def bootstrap_selection(X, y, lam, n_resamples=100, *, seed, l1_ratio=1.0, tol=1e-10) -> BootstrapSelection:
     """Refit the lasso (or elastic net) at a FIXED λ on ``n_resamples`` bootstrap resamples of the rows
     and record which features are non-zero each time.  Each fit is warm-started from the full-data fit."""
     from .lasso import elastic_net, lasso

@@ -6,7 +6,7 @@ import course_lib as cl
 from course_lib.exercises import ch4
 
 
-# --- 4.3 one ISTA step ---------------------------------------------------------------------------------
+# --- 4.4 one ISTA step ---------------------------------------------------------------------------------
 def _ista_variants():
     return ch4._ista_variants(*ch4.ch4_ista_data())
 
@@ -154,3 +154,25 @@ def test_kkt_check_not_attempted():
     assert cl.exercises.check_kkt_violations(placeholder).status == "not attempted"
     assert cl.exercises.check_kkt_violations(...).status == "not attempted"
     assert "pass the function itself" in cl.exercises.check_kkt_violations(3).message
+
+
+# --- 4.3 which candidate is optimal ------------------------------------------------------------------
+def test_candidates_have_the_advertised_properties():
+    from course_lib import kkt
+
+    X, y, lam, cands = ch4.ch4_candidates()
+    viol = {k: kkt.lasso_kkt_violations(X, y, w, lam, fit_intercept=False).max() for k, w in cands.items()}
+    assert viol["Q"] < 1e-8 and viol["P"] > 0.01 and viol["R"] > 0.01
+    assert np.max(np.abs(cands["P"] - cands["Q"])) <= 1e-4
+    assert np.count_nonzero(cands["P"] == 0) == 0 or np.count_nonzero(cands["P"]) > np.count_nonzero(cands["Q"])
+
+
+@pytest.mark.parametrize("answer, status, phrase", [
+    ("Q", "correct", "R solves the problem for 1.3·λ"), ("q", "correct", "KKT"),
+    ("P", "incorrect", "within 1e-4"), ("R", "incorrect", "1.3·λ"), ("S", "incorrect", "one label"),
+    (..., "not attempted", "`...`"),
+])
+def test_optimal_candidate_feedback(answer, status, phrase):
+    fb = cl.exercises.check_optimal_candidate(answer)
+    assert fb.status == status
+    assert phrase in fb.message

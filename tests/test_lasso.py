@@ -1,5 +1,4 @@
 """Lasso: closed forms, KKT conditions, agreement with scikit-learn, gaps, edge cases."""
-import warnings
 
 import numpy as np
 import pytest

@@ -1,4 +1,5 @@
-"""Chapter 4 exercise checks: one ISTA step, a subgradient of the lasso objective, and the KKT check.
+"""Chapter 4 exercise checks: a subgradient of the lasso objective, the KKT check, deciding optimality, and
+one ISTA step.
 
 The exercises use small centred data sets (so the intercept is 0 and the objective is
 ``(1/(2n))||y − Xw||² + λ||w||₁``), built from explicit seeds.  Each check recognises the mistakes that
@@ -13,7 +14,7 @@ import numpy as np
 from .feedback import correct, not_attempted, pending, wrong
 
 __all__ = ["ch4_ista_data", "check_ista_step", "ch4_subgradient_data", "check_lasso_subgradient",
-           "ch4_kkt_data", "check_kkt_violations"]
+           "ch4_kkt_data", "check_kkt_violations", "ch4_candidates", "check_optimal_candidate"]
 
 
 def _centred_data(seed, n, p):
@@ -49,9 +50,9 @@ def _as_float_array(answer, shape):
     return got, ""
 
 
-# --- Exercise 4.3: one ISTA step ---------------------------------------------------------------------
+# --- Exercise 4.4: one ISTA step ---------------------------------------------------------------------
 def ch4_ista_data():
-    """``X, y, w, lam, step`` for exercise 4.3 (centred data, n = 12, p = 5, step ≤ 1/L)."""
+    """``X, y, w, lam, step`` for exercise 4.4 (centred data, n = 12, p = 5, step ≤ 1/L)."""
     X, y = _centred_data(41, 12, 5)
     w = np.array([0.8, -0.3, 0.05, 0.4, -0.1])
     return X, y, w, 0.5, 0.25
@@ -76,7 +77,7 @@ def _ista_variants(X, y, w, lam, step):
 
 def check_ista_step(answer) -> "Feedback":  # noqa: F821
     """Check ``w_next = S(w − η∇f(w), ηλ)`` for the data of :func:`ch4_ista_data`."""
-    name = "Exercise 4.3 (one ISTA step)"
+    name = "Exercise 4.4 (one ISTA step)"
     if not_attempted(answer):
         return pending(name, "the new weight vector")
     X, y, w, lam, step = ch4_ista_data()
@@ -255,3 +256,45 @@ def check_kkt_violations(fn) -> "Feedback":  # noqa: F821
         return wrong(name, f"at w = {np.round(w, 3)} coordinate {j} gives {got[j]:.6g}, expected {expected[j]:.6g}.",
                      "c = Xᵀ(y − Xw)/n; violation |c_j − λ·sign(w_j)| if w_j ≠ 0, else max(|c_j| − λ, 0).")
     return correct(name, "Right on every test point, including w = 0 and points with no exact zeros.")
+
+
+# --- Exercise 4.3: decide which candidate is optimal -------------------------------------------------
+def ch4_candidates():
+    """``X, y, lam, candidates`` for exercise 4.3: three weight vectors P, Q, R for the data of 4.2.
+
+    Exactly one is the lasso solution (computed to a duality gap of 1e-14); one is that solution with every
+    weight moved by at most 1e-4 (so it has no exact zero); one is the solution for 1.3·λ.
+    """
+    from ..lasso import lasso
+
+    X, y, lam = ch4_kkt_data()
+    exact = lasso(X, y, lam, tol=1e-14, max_iter=100_000, fit_intercept=False).coef
+    other = lasso(X, y, 1.3 * lam, tol=1e-14, max_iter=100_000, fit_intercept=False).coef
+    rng = np.random.default_rng(440)
+    nudged = exact + rng.uniform(-1e-4, 1e-4, size=exact.size)
+    return X, y, lam, {"P": nudged, "Q": exact, "R": other}
+
+
+def check_optimal_candidate(answer) -> "Feedback":  # noqa: F821
+    """The answer is the label ("P", "Q" or "R") of the candidate that satisfies the KKT conditions."""
+    name = "Exercise 4.3 (which candidate is optimal?)"
+    if not_attempted(answer):
+        return pending(name, 'the label of the optimal candidate, e.g. "P"')
+    label = str(answer).strip().upper()
+    X, y, lam, cands = ch4_candidates()
+    viol = {k: float(_kkt_reference(X, y, w, lam).max()) for k, w in cands.items()}
+    if label == "Q":
+        q = "below 1e-12 (rounding level)" if viol["Q"] < 1e-12 else f"{viol['Q']:.1e}"
+        return correct(name, f"Q's largest KKT violation is {q}; P's is {viol['P']:.2g} although P is "
+                             f"within 1e-4 of Q in every weight (its would-be zeros are not zero), and R's is "
+                             f"{viol['R']:.2g} (R solves the problem for 1.3·λ).")
+    if label == "P":
+        return wrong(name, f"P is within 1e-4 of the solution in every weight, yet its largest KKT violation is "
+                           f"{viol['P']:.2g}.",
+                     "Look at the coordinates that are almost 0: a non-zero w_j requires c_j = λ·sign(w_j) exactly, "
+                     "and P's tiny weights have |c_j| < λ.")
+    if label == "R":
+        return wrong(name, f"R has exact zeros, but on its support the correlations are ±1.3·λ, not ±λ (largest "
+                           f"violation {viol['R']:.2g}).",
+                     "Exact zeros are necessary for a sparse solution but not sufficient: check the support too.")
+    return wrong(name, f"answer with one label, \"P\", \"Q\" or \"R\" (got {answer!r}).")

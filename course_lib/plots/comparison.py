@@ -168,7 +168,7 @@ def _sparse_setup():
 
     X, y, X_test, y_test, w, sigma = scenario_data(SPARSE_HIGH_DIM, seed=1)
     folds = kfold_indices(X.shape[0], 5, seed=0)
-    cvs = {m: cross_validate(X, y, m, folds=folds, n_lams=30, eps=0.02, tol=1e-5,
+    cvs = {m: cross_validate(X, y, m, folds=folds, n_lams=30, eps=0.02,
                              l1_ratio=0.5 if m == "elastic_net" else None)
            for m in ("lasso", "ridge", "elastic_net")}
     return X, y, X_test, y_test, w, sigma, cvs
@@ -230,5 +230,4 @@ def _selection_frequency():
     from ..lasso_limits import bootstrap_selection
 
     X, y, _, _, w, _, cvs = _sparse_setup()
-    return selection_frequency_figure(bootstrap_selection(X, y, cvs["lasso"].lam_1se, n_resamples=100, seed=2,
-                                                          tol=1e-5), w)
+    return selection_frequency_figure(bootstrap_selection(X, y, cvs["lasso"].lam_1se, n_resamples=100, seed=2), w)

@@ -30,7 +30,7 @@ __all__ = [
 
 ELLIPSE_COLOR = "0.25"
 LEVEL_FACTORS = (0.2, 0.5, 1.0, 1.8)  # levels drawn, as multiples of the touching level
-ZERO_TOL = 1e-12  # |w_j| below this (relative to the budget) is reported as exactly zero
+ZERO_TOL = 0.0  # the exact solvers return true zeros, so "zero" means == 0.0 (no tolerance)
 
 
 def quadratic_from_shape(angle_deg: float, stretch: float) -> np.ndarray:
@@ -191,7 +191,8 @@ def update_constraint_geometry(artists: GeometryArtists, H, center, budget, *, n
 
 
 def zero_coordinates(solution, budget, tol=ZERO_TOL) -> list:
-    """Indices of coordinates of a constrained solution that are zero (up to rounding of the solver)."""
+    """Indices of coordinates of a constrained solution that are exactly zero (``|w_j| <= tol·max(t, 1)``;
+    pass a small ``tol`` for a solver that only approaches zero)."""
     w = np.asarray(solution, dtype=float)
     return [j for j in range(w.size) if abs(w[j]) <= tol * max(budget, 1.0)]
 

@@ -315,8 +315,12 @@ def move_control(page, demo_locator, idx: int, info: dict, press: int):
     """Move the demo's first control like a learner; returns a description of what was done."""
     if info["sliders"]:
         state = page.evaluate(JS_SLIDER_STATE, idx)
-        # go towards the far end so every press is a real change
-        key = "ArrowRight" if (state["max"] - state["now"]) >= (state["now"] - state["min"]) else "ArrowLeft"
+        # the first press picks the side with more room; later presses keep going that way (and turn at the end)
+        key = info.get("key") or ("ArrowRight" if state["max"] - state["now"] >= state["now"] - state["min"]
+                                  else "ArrowLeft")
+        if (key == "ArrowRight" and state["now"] >= state["max"]) or (key == "ArrowLeft" and state["now"] <= state["min"]):
+            key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
+        info["key"] = key
         handle = demo_locator.locator(".widget-slider .noUi-handle").first
         handle.focus()
         page.keyboard.press(key)
@@ -399,7 +403,8 @@ def read_log_console(page) -> list:
 
 def screenshot_notebook(page, path: Path, max_height=16_000):
     """The whole notebook, not just the viewport: hide the file browser, grow the viewport to the height
-    of the notebook, scroll to the top, take the picture, restore the viewport."""
+    of the notebook, scroll to the top, take the picture, restore the viewport.  Chromium captures at most
+    ~16k pixels, so a longer notebook is cut there (each demo also gets its own close-up)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     current_tab = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
     if current_tab.count():  # clicking the open side panel's tab collapses it: a wider notebook
@@ -530,6 +535,13 @@ def check_notebook(context, lab, relpath: str, *, screenshot_dir: Path | None = 
         if screenshot_dir is not None:
             path = Path(screenshot_dir) / f"{name}.png"
             t_shot = time.monotonic()
+            for idx, demo in enumerate(report.demos):  # each demo close up, as left after the key presses
+                try:
+                    page.locator(".jp-NotebookPanel .course-demo").nth(idx).screenshot(
+                        path=str(Path(screenshot_dir) / f"{name}--{demo.name}.png"), animations="disabled",
+                        timeout=10_000)
+                except Exception as exc:  # only a picture
+                    report.notes.append(f"{report.notebook}: no close-up of demo {demo.name}: {short(exc, 100)}")
             screenshot_notebook(page, path)
             report.screenshot = str(path)
             report.timings["screenshot_s"] = round(time.monotonic() - t_shot, 2)

@@ -2,7 +2,8 @@
 
 They are marked ``browser`` and deselected unless asked for, so `make test` (`pytest tests`) stays fast and
 needs no browser:  `pytest tests/browser -m browser` (what `make test-browser` runs) or
-``COURSE_BROWSER_TESTS=1 pytest tests/browser`` selects them.
+``COURSE_BROWSER_TESTS=1 pytest tests/browser`` selects them.  (test_browser_checker_units.py, the checker's
+browser-free unit tests, is not marked and runs everywhere.)
 
 One JupyterLab server (a temporary copy of notebooks/, random token, free port) and one Chromium serve the
 whole session; every notebook gets a fresh browser context and page.  Results go to ``artifacts/``
