@@ -15,7 +15,8 @@ EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help venv lab test test-unit test-browser chromium nbval notebook notebooks figures bench doctor clean clean-cache
+.PHONY: help venv lab test test-unit test-browser test-site chromium nbval notebook notebooks figures bench doctor clean clean-cache \
+	slides student site
 
 help:
 	@echo "make lab        start JupyterLab on notebooks/ (127.0.0.1, token required), opening 00_start_here"
@@ -25,6 +26,10 @@ help:
 	@echo "make nbval NB=notebooks/01_l2_norm_ridge.ipynb   strict nbval on one notebook"
 	@echo "make notebook NB=...   re-execute one notebook in place; make notebooks: all of them"
 	@echo "make figures    regenerate figures/*.png and *.svg"
+	@echo "make slides     reveal.js decks with speaker notes, offline, in _build/slides/ (see INSTRUCTORS.md)"
+	@echo "make student    learner copies without solutions, notes or outputs, in student/"
+	@echo "make site       the course as static HTML (widgets from saved state, offline) in _build/site/"
+	@echo "make test-site  the static site in headless Chromium (also part of make test-browser)"
 	@echo "make bench      run the benchmarks (numbers beside scikit-learn's)"
 	@echo "make doctor     check the installation"
 	@echo "make clean      remove caches (numba, pytest); keeps .venv"
@@ -59,6 +64,10 @@ test-unit: venv
 test-browser: venv chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser -m browser -v
 
+# Only the static-site checks of tests/browser (test_site.py); `make test-browser` runs them too.
+test-site: venv chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser/test_site.py -m browser -v
+
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -78,6 +87,17 @@ notebook: venv
 
 notebooks: venv
 	@for nb in notebooks/*.ipynb; do echo "executing $$nb"; $(EXECUTE) "$$nb" || exit 1; done
+
+# Workshop kit (workshop/): the first run of slides/site fetches pinned reveal.js, MathJax, require.js, jQuery
+# and the widgets' HTML manager with npm into _build/vendor/ (once); the outputs then work offline.
+slides: venv
+	$(BIN)/python -m workshop.slides
+
+student: venv
+	$(BIN)/python -m workshop.student
+
+site: venv
+	$(BIN)/python -m workshop.site
 
 figures: venv
 	$(BIN)/python -m course_lib.figures

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
+from ..two_feature_lasso import solver_trajectory, two_feature_lasso
 from .contours import draw_axes_cross, function_on_grid
 from .registry import figure
 from .style import L1_COLOR, OLS_COLOR, PALETTE, new_figure
