@@ -228,8 +228,6 @@ def cross_validate(X, y, model="lasso", *, l1_ratio=None, lams=None, n_lams=50, 
         point (its CV curve is flat there).  Warm starts keep the cost low.
     Returns a ``CVResult`` (λ_min, λ_1se, mean and SE curves, the full-data path).
     """
-    from .simulate import kfold_indices
-
     with single_threaded_blas():  # small matrices: extra BLAS threads only contend for the cores
         return _cross_validate(X, y, model, l1_ratio, lams, n_lams, eps, n_folds, seed, folds, standardize, tol)
 

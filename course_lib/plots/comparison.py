@@ -48,7 +48,8 @@ def cv_curves_figure(cvs, title=None):
         ax.invert_xaxis()
         ax.set_xlabel("λ (log scale; smaller λ, more complex model →)")
         ax.set_title(_label(cv.model, cv.l1_ratio), color=color)
-        ax.legend(loc="upper right", fontsize=9)
+        # ridge's curve is high and flat and rises on the right: its legend goes below it
+        ax.legend(loc="lower left" if cv.model == "ridge" else "upper right", fontsize=9)
     axes[0].set_ylabel(f"{cvs[next(iter(cvs))].fold_errors.shape[0]}-fold CV mean squared error")
     if title:
         fig.suptitle(title)

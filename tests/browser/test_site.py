@@ -27,8 +27,8 @@ from browser_lab import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workshop import site  # noqa: E402
-from workshop.chapters import is_solution, notebook_paths  # noqa: E402
+from workshop import site, slides  # noqa: E402
+from workshop.chapters import is_notes, is_solution, notebook_paths  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -163,6 +163,34 @@ def test_index_lists_every_chapter(site_url, context):
         assert response.ok, href
     page.close()
     assert not problems, problems
+
+
+@pytest.fixture(scope="module")
+def slides_url(tmp_path_factory):
+    out = tmp_path_factory.mktemp("slides")
+    slides.build(out_dir=out)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_slide_deck(slides_url, context, path):
+    """`make slides`: the deck starts reveal.js offline, carries every speaker note and no solution."""
+    nb = nbformat.read(path, as_version=4)
+    page, problems = open_page(context, f"{slides_url}/{path.stem}.slides.html")
+    page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady()", timeout=60000)
+    n_slides = page.evaluate("() => Reveal.getTotalSlides()")
+    n_notes = page.locator("aside.notes").count()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    page.close()
+    want_slides = sum(c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide") for c in nb.cells)
+    assert n_slides == want_slides, f"{n_slides} slides in the deck, {want_slides} slide/subslide cells"
+    assert n_notes == sum(is_notes(c) for c in nb.cells) > 0, "speaker notes missing from the deck"
+    assert not problems, f"{path.stem}.slides.html:\n  " + "\n  ".join(problems)
 
 
 def test_the_checker_sees_a_broken_page(site_url, site_dir, context):
