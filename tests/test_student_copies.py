@@ -108,9 +108,11 @@ def test_student_copy_runs_and_every_exercise_says_not_attempted(student_dir, pa
     client = NotebookClient(copy_nb, timeout=300, kernel_name="python3", allow_errors=True,
                             record_timing=False, resources={"metadata": {"path": str(student_dir)}})
     client.execute()
-    errors = [(c.id, o.get("ename"), o.get("evalue")) for c in copy_nb.cells if c.cell_type == "code"
-              for o in c.outputs if o.output_type == "error"]
-    assert not errors, f"{path.name}: the student copy raises: {errors}"
+    errors = [f"cell {c.id} ({c.source.strip().splitlines()[0][:70]!r}...): {o.get('ename')}: {o.get('evalue')}"
+              for c in copy_nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, (f"{path.name}: the student copy (solutions removed) raises; does a later cell use a name "
+                        f"that only a solution cell defines, or the learner's unfinished `...` function?\n  "
+                        + "\n  ".join(errors))
     by_id = {c.id: c for c in copy_nb.cells}
     for cell_id in exercise_cell_ids(source_nb):
         shown = json.dumps([o for o in by_id[cell_id].outputs]).lower()

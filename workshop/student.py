@@ -5,7 +5,8 @@ Each copy keeps every cell except
   * the speaker notes (markdown cells with slide_type ``notes``: they are written for the instructor and
     often answer the question the instructor is about to ask the room),
 and has every output and execution count cleared and the saved widget state dropped, so the learner runs
-it from the top.  The exercise cells (``answer = ...`` followed by their check) stay and report
+it from the top.  The one markdown bullet that tells learners where the collapsed solutions are
+(00_start_here, "* **Solutions**: ...") says instead that this copy has none.  The exercise cells (``answer = ...`` followed by their check) stay and report
 "not attempted yet" until answered.  tests/test_student_copies.py checks that no solution text survives
 and executes every student copy.
 
@@ -34,11 +35,34 @@ These notebooks need the course's Python package `course_lib`: use the environme
 """
 
 
+STUDENT_SOLUTIONS_NOTE = ("* **Solutions** are not in this copy: your instructor has them, and goes through them "
+                          "with you.\n")
+
+
+def _without_solution_bullet(markdown: str) -> str:
+    """00_start_here tells learners where the collapsed solutions are; in a student copy there are none.
+    Replace that markdown bullet (the line starting with "* **Solutions**" and its indented continuation)."""
+    lines = markdown.splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if line.startswith("* **Solutions**"):
+            out.append(STUDENT_SOLUTIONS_NOTE)
+            skipping = True
+            continue
+        if skipping and line.startswith((" ", "\t")) and line.strip():
+            continue
+        skipping = False
+        out.append(line)
+    return "".join(out)
+
+
 def student_notebook(nb):
     """A copy of ``nb`` without solutions, speaker notes, outputs and widget state."""
     nb = nbformat.from_dict(nb)  # deep copy
     nb.cells = [c for c in nb.cells if not is_solution(c) and not is_notes(c)]
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = _without_solution_bullet(cell.source)
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None

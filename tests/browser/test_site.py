@@ -181,8 +181,9 @@ def test_slide_deck(slides_url, context, path):
     """`make slides`: the deck starts reveal.js offline, carries every speaker note and no solution."""
     nb = nbformat.read(path, as_version=4)
     page, problems = open_page(context, f"{slides_url}/{path.stem}.slides.html")
-    page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady()", timeout=60000)
-    n_slides = page.evaluate("() => Reveal.getTotalSlides()")
+    page.wait_for_selector(".reveal.ready", timeout=20000)  # reveal.js (loaded through require.js) started
+    n_slides = page.evaluate("""() => Array.from(document.querySelectorAll('.reveal .slides section'))
+                                          .filter(s => !s.querySelector('section')).length""")
     n_notes = page.locator("aside.notes").count()
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
