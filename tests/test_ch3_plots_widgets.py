@@ -98,3 +98,20 @@ def test_updates_are_fast(name, geometry_demo, sparsity_demo):
     demo = geometry_demo if name == "03_constraint_geometry" else sparsity_demo
     times = [demo.update(**values) for values in demo.benchmark_updates()]
     assert np.median(times) < 0.5
+
+
+@pytest.mark.parametrize("name", CH3_DEMOS)
+def test_static_background_keeps_titles_and_hides_only_static_artists(name, geometry_demo, sparsity_demo):
+    import io
+
+    from PIL import Image
+
+    demo = geometry_demo if name == "03_constraint_geometry" else sparsity_demo
+    assert len(demo.fig.images) == 1  # the painted background
+    for ax in demo.fig.axes:
+        assert not ax.axison and ax.title.get_visible() and ax.title.get_text().strip()
+    demo.update(**demo.benchmark_updates()[0])
+    img = np.asarray(Image.open(io.BytesIO(demo.image.value)).convert("L"))
+    assert img.shape == (288, 640)
+    assert (img[:20] < 128).any()  # title text is painted in the top band
+    assert (img[-25:] < 128).any()  # axis labels (from the background) in the bottom band

@@ -109,6 +109,7 @@ def build(out_dir: Path = BUILD / "site", paths=None) -> list[Path]:
     written = []
     for i, path in enumerate(paths):
         nb = nbformat.read(path, as_version=4)
+        nb.metadata.setdefault("title", chapters[i].title)  # the browser tab; not every notebook sets it
         nav = {"previous": (f"{paths[i - 1].stem}.html", chapters[i - 1].title) if i > 0 else None,
                "next": (f"{paths[i + 1].stem}.html", chapters[i + 1].title) if i + 1 < len(paths) else None}
         body, _ = exp.from_notebook_node(nb, resources={"metadata": {"name": path.stem}, "course_nav": nav})

@@ -12,6 +12,7 @@ network; the demos show their saved state (or, for a notebook saved without widg
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 import time
 from pathlib import Path
@@ -21,7 +22,7 @@ from nbconvert import SlidesExporter
 from traitlets.config import Config
 
 from workshop import vendor
-from workshop.chapters import BUILD, is_solution, link_html, notebook_paths
+from workshop.chapters import BUILD, is_solution, link_html, notebook_paths, read_chapter
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -45,6 +46,7 @@ def deck_notebook(path: Path):
     """The notebook as a deck shows it: without the solution cells."""
     nb = nbformat.read(path, as_version=4)
     nb.cells = [c for c in nb.cells if not is_solution(c)]
+    nb.metadata.setdefault("title", read_chapter(path).title)  # the browser tab; not every notebook sets it
     return nb
 
 
@@ -53,13 +55,20 @@ def build(paths=None, out_dir: Path = BUILD / "slides") -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     vendor.copy_into(out_dir)
     exp = exporter()
-    written = []
+    written, items = [], []
     for path in paths or notebook_paths():
         path = Path(path)
         body, _ = exp.from_notebook_node(deck_notebook(path), resources={"metadata": {"name": path.stem}})
         target = out_dir / f"{path.stem}.slides.html"
         target.write_text(link_html(body, ".slides.html"), encoding="utf-8")
         written.append(target)
+        items.append(f'<li><a href="{target.name}">{html.escape(read_chapter(path).title)}</a></li>')
+    (out_dir / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>L1 vs L2 regularization: slides</title>'
+        "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;line-height:1.6}</style>"
+        f"</head><body><h1>L1 vs L2 regularization: slide decks</h1><ol>{''.join(items)}</ol>"
+        "<p>In a deck: arrow keys to move, <kbd>S</kbd> for the speaker notes, <kbd>Esc</kbd> for the overview, "
+        "<kbd>F</kbd> for full screen.</p></body></html>\n", encoding="utf-8")
     return written
 
 

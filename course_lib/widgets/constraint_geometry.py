@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from ..plots.style import RC
 from .demo import Demo, register_demo, slider
 from .fast_frames import paint_without_tight_bbox
+from .static_background import freeze_static_background
 
 HALF_WIDTH = 3.2
 
@@ -72,7 +73,15 @@ class ConstraintGeometryDemo(Demo):
             ax.set_aspect("equal", adjustable="box")
             ax.set_xlabel("$w_1$")
             ax.set_ylabel("$w_2$")
-            self.titles[norm] = ax.set_title(" ")
+            self.titles[norm] = ax.set_title(" ", y=1.0)  # fixed position: see static_background
+        freeze_static_background(fig, self.moving_artists(), self.dpi)
+
+    def moving_artists(self):
+        """Everything that changes between frames; the rest is painted once (``static_background``)."""
+        moving = list(self.titles.values())
+        for art in self.artists.values():
+            moving += art.ellipses + [art.ball, art.ball_fill, art.solution, art.center]
+        return moving
 
     def new_figure(self):
         # Fixed margins instead of the constrained layout: with equal-aspect axes the constrained layout

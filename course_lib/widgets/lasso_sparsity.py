@@ -13,6 +13,7 @@ import numpy as np
 from ..plots.style import L1_COLOR, OLS_COLOR, TRUTH_COLOR, new_figure
 from .demo import Demo, log_slider, register_demo
 from .fast_frames import freeze_layout, paint_without_tight_bbox
+from .static_background import freeze_static_background
 
 TOL = 1e-10
 
@@ -49,16 +50,16 @@ class LassoSparsityDemo(Demo):
         idx = np.arange(p)
         real = self.w_true != 0
         self.bars = ax.bar(idx, np.zeros(p), color=np.where(real, L1_COLOR, OLS_COLOR), width=0.8)
-        ax.scatter(idx[real], self.w_true[real], marker="_", s=120, linewidths=2.5, color=TRUTH_COLOR, zorder=5,
-                   label="true coefficient")
-        ax.axhline(0.0, color="0.4", lw=0.8)
+        self.truth_marks = ax.scatter(idx[real], self.w_true[real], marker="_", s=120, linewidths=2.5,
+                                      color=TRUTH_COLOR, zorder=5, label="true coefficient")
+        self.zero_line = ax.axhline(0.0, color="0.4", lw=0.8)
         lim = 1.25 * max(np.abs(self.curve.coefs).max(), np.abs(self.w_true).max())
         ax.set_ylim(-lim, lim)
         ax.set_xlim(-0.8, p - 0.2)
         ax.set_xlabel("feature index")
         ax.set_ylabel("coefficient")
         ax.legend(loc="lower right", fontsize=8)
-        self.bar_title = ax.set_title("40 non-zero of 40  (real: vermillion, noise: grey)")
+        self.bar_title = ax.set_title("40 non-zero of 40  (real: vermillion, noise: grey)", y=1.0)
         err.plot(self.curve.lams, self.curve_mse, color="black", lw=2)
         err.set_xscale("log")
         err.invert_xaxis()
@@ -68,8 +69,12 @@ class LassoSparsityDemo(Demo):
         (self.marker,) = err.plot([self.lam_max], [self.curve_mse[0]], "o", color=L1_COLOR, mec="black", ms=8)
         lo, hi = self.curve_mse.min(), self.curve_mse.max()
         err.set_ylim(lo - 0.05 * (hi - lo), hi + 0.1 * (hi - lo))
-        self.err_title = err.set_title("held-out MSE 0.000")
+        self.err_title = err.set_title("held-out MSE 0.000", y=1.0)  # fixed position: see static_background
         freeze_layout(fig, dpi=self.dpi)
+        # Drawn every frame: what moves, and what must stay on top of the bars (truth marks, zero line).
+        foreground = list(self.bars) + [self.truth_marks, self.zero_line, self.vline, self.marker, self.bar_title,
+                                        self.err_title]
+        freeze_static_background(fig, foreground, self.dpi)
 
     def fit(self, lam):
         """Warm-started lasso fit at ``lam`` (the previous solution is the starting point)."""

@@ -8,8 +8,14 @@ pixel for pixel because the frame is rendered at the same dpi), and every static
 frame then costs one image copy, the moving artists and the PNG encoding.  The picture is the same.
 
 Requirements: the figure's layout is fixed (no layout engine), frames are rendered at ``dpi`` without
-the "tight" bounding box (``fast_frames.paint_without_tight_bbox``), and ``dynamic_artists`` lists every
-artist whose data, text or visibility changes after setup.
+the "tight" bounding box (``fast_frames.paint_without_tight_bbox``), ``dynamic_artists`` lists every
+artist whose data, text or visibility changes after setup — and every artist that must stay drawn on top
+of one of those (the background is painted under all of them) — and a title that changes is created with an
+explicit position, ``ax.set_title(text, y=1.0)``: matplotlib places automatic titles by measuring the axis
+decorations, which are hidden once they live in the background.  Call it inside the course style
+(``Demo.setup`` runs in ``rc_context(RC)``), so the background uses the same fonts as the frames.
+Gridlines end up under every moving artist (normally they are drawn above filled patches); at the
+grid's 30 % opacity the difference is a shade.
 """
 from __future__ import annotations
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import sys
 import threading
 from pathlib import Path
@@ -131,7 +130,7 @@ def page_report(page, want: dict, timeout_ms: int = 60000) -> list:
     if len(demos) < want["demos"]:
         problems.append(f"{len(demos)} demo pictures rendered, the notebook has {want['demos']} demos with "
                         f"saved widget state")
-    errors = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output pre:has-text('Traceback')")
+    errors = page.locator(".jp-OutputArea-output pre:has-text('Traceback')")  # a stored error output
     if errors.count():
         problems.append(f"{errors.count()} error outputs on the page")
     folded = page.locator("details.course-solution")
