@@ -27,7 +27,7 @@ from .preprocessing import *  # noqa: F401,F403
 from .simulate import *  # noqa: F401,F403
 from .datasets import *  # noqa: F401,F403
 from .notebook import setup_notebook
-from . import datasets, doctor, exercises, plots, simulate, widgets  # noqa: F401
+from . import datasets, exercises, simulate  # noqa: F401
 # --- chapter modules (one line each) ---
 from . import conditioning, grouping_preview, quadratic_2d, resampling  # noqa: E402,F401  (chapter 2)
 from . import polynomial_overfitting, ridge_zeros, weight_decay  # noqa: E402,F401  (chapter 1)
@@ -42,3 +42,13 @@ from . import lasso_limits  # noqa: E402,F401  (chapter 5: selection cap, instab
 from . import summary_table  # noqa: E402,F401  (chapter 5: the article's table from measurements)
 
 __version__ = "0.1.0"
+
+_LAZY = ("plots", "widgets", "doctor", "figures")  # matplotlib and ipywidgets load only when first used
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

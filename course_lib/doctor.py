@@ -26,6 +26,7 @@ MINIMUM_VERSIONS = {
     "nbval": "0.11",
     "pytest": "8.0",
     "nbconvert": "7.10",
+    "threadpoolctl": "3.1",
 }
 WIDGETS_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
 

@@ -85,6 +85,85 @@ def test_demo_update_redraws_once_and_reports_errors():
     assert "boom" in demo.error.value and "test_broken" in demo.error.value
 
 
+class Moving(Demo):
+    """A line that moves (animated) on axes whose limits a control changes (static: needs invalidation)."""
+
+    demo_name = "test_moving"
+
+    def controls(self):
+        return {"a": slider("a", 1, 0, 3, 1), "wide": slider("wide", 0, 0, 1, 1)}
+
+    def setup(self, fig):
+        (self.line,) = self.axes.plot([0, 1], [0, 1], lw=3)
+        self.axes.set_xlim(0, 1)
+        self.axes.set_ylim(-4, 4)
+        self.axes.set_title("a moving line")
+        self.animate(self.line)
+        self._wide = 0
+
+    def draw(self, a, wide):
+        if wide != self._wide:  # the axis limits are part of the background
+            self.axes.set_ylim(-4 - 4 * wide, 4 + 4 * wide)
+            self._wide = wide
+            self.invalidate_background()
+        self.line.set_ydata([0, a])
+        return f"a = {a}"
+
+
+class MovingFullRedraw(Moving):
+    blit = False
+
+
+def _frame_pixels(demo):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(demo.image.value)).convert("RGB")).astype(int)
+
+
+def test_demo_frames_are_fast_by_default():
+    demo = Broken()
+    assert demo.fig.dpi == demo.dpi and demo.fig.get_layout_engine() is None  # laid out once, at frame dpi
+    assert _frame_pixels(demo).shape[:2] == (round(demo.figsize[1] * demo.dpi), round(demo.figsize[0] * demo.dpi))
+    import matplotlib
+
+    with matplotlib.rc_context({"savefig.bbox": "tight"}):  # frames never crop, whatever the rcParams
+        demo.update(a=2)
+    assert _frame_pixels(demo).shape[:2] == (round(demo.figsize[1] * demo.dpi), round(demo.figsize[0] * demo.dpi))
+
+
+def test_fixed_margins_place_the_axes():
+    class Margins(Broken):
+        margins = dict(left=0.2, right=0.9, bottom=0.2, top=0.8)
+
+    demo = Margins()
+    assert demo.fig.get_layout_engine() is None
+    assert np.allclose(demo.axes.get_position().extents, [0.2, 0.2, 0.9, 0.8])
+
+
+def test_blitted_frames_match_full_redraws_and_invalidation_repaints_the_background():
+    blitted, full = Moving(), MovingFullRedraw()
+    assert blitted._animated == [blitted.line] and blitted.line.get_animated()
+    assert full._animated == [] and not full.line.get_animated()
+    for values in (dict(a=3), dict(wide=1), dict(a=0), dict(wide=0, a=2)):
+        blitted.update(**values)
+        full.update(**values)
+        a, b = _frame_pixels(blitted), _frame_pixels(full)
+        assert a.shape == b.shape
+        assert np.mean(np.any(np.abs(a - b) > 40, axis=2)) < 0.002, values
+
+
+def test_a_stale_background_is_what_invalidation_prevents():
+    good = Moving()
+    good.update(wide=1)
+    stale = Moving()
+    stale.invalidate_background = lambda: None  # forget to invalidate: the old limits' tick labels stay
+    stale.update(wide=1)
+    differing = np.any(np.abs(_frame_pixels(stale) - _frame_pixels(good)) > 40, axis=2)
+    assert differing.sum() > 100
+
+
 def test_new_figure_is_pyplot_free():
     import matplotlib.pyplot as plt
 

@@ -17,7 +17,6 @@ from ..plots.style import L2_COLOR, OLS_COLOR, PALETTE, new_figure
 from ..ridge import ridge
 from ..weight_decay import box_least_squares_exact, two_feature_problem
 from .demo import Demo, log_slider, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 ADAMW_COLOR = PALETTE["orange"]
 HALF_WIDTH = 3.0  # the (w1, w2) window is [−0.5, 3]² (the solutions lie in the first quadrant)
@@ -86,7 +85,6 @@ class AdamWeightDecayDemo(Demo):
         ax_d.set_xlabel("step")
         ax_d.set_ylabel("max |w − target|")
         ax_d.set_title("solid: to its own target; dotted: AdamW to ridge", fontsize=9)
-        freeze_layout(fig, self.dpi)
 
     def draw(self, lam, lr, n_steps):
         n_steps = int(n_steps)
@@ -116,7 +114,6 @@ class AdamWeightDecayDemo(Demo):
         self.d_l2_ridge.set_data(steps, d_l2_ridge)
         self.d_w_box.set_data(steps, d_w_box)
         self.d_w_ridge.set_data(steps, d_w_ridge)
-        paint_without_tight_bbox()
 
         def dist(d):
             return f"< {floor:.0e}" if d <= floor else f"{d:.2g}"

@@ -11,9 +11,8 @@ import numpy as np
 
 from ..plots.collinearity import CLOUD, draw_clouds, pair_draws
 from ..resampling import coefficient_spread
-from .background_cache import cached_background_figure
+from ..plots.style import new_figure
 from .demo import Demo, log_slider, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 
 def cloud_table(estimates, w_true, lim):
@@ -42,8 +41,7 @@ class CollinearCloud(Demo):
         super().__init__()
 
     def new_figure(self):
-        # axes, ticks and truth markers are painted once; each frame redraws only the clouds and titles
-        return cached_background_figure(1, 3, figsize=self.figsize, sharex=True, sharey=True)
+        return new_figure(1, 3, figsize=self.figsize, sharex=True, sharey=True)
 
     def controls(self):
         return {
@@ -61,10 +59,10 @@ class CollinearCloud(Demo):
             ax.set_yticks(ticks)
         self.axes[0].set_ylabel("ŵ₂")
         self.suptitle = fig.suptitle("placeholder", fontsize=10)
-        freeze_layout(fig, dpi=self.dpi)
-        # drawn in this order each frame: cloud, its mean, the truth on top; then the title
-        fig.set_dynamic([a for scatter, mean, _, truth in self.artists.values() for a in (scatter, mean, truth)]
-                        + [self.suptitle])
+        # axes, ticks and labels are painted once (Demo.animate); each frame redraws the clouds, their means,
+        # the truth markers (kept on top) and the title
+        self.animate(*[a for scatter, mean, _, truth in self.artists.values() for a in (scatter, mean, truth)],
+                     self.suptitle)
 
     def draw(self, rho, lam):
         est = self.draws.all_estimates(rho, lam)
@@ -74,7 +72,6 @@ class CollinearCloud(Demo):
             mean.set_data([m[0]], [m[1]])
         self.suptitle.set_text(f"{self.draws.n_draws} data sets, n = {self.draws.n}, ρ = {rho:.2f}, "
                                f"λ = {lam:.3g} (ridge and lasso); ✕ truth, ○ mean of the estimates")
-        paint_without_tight_bbox()
         return cloud_table(est, self.draws.w_true, self.lim)
 
     def benchmark_updates(self):

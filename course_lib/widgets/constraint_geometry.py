@@ -12,14 +12,8 @@ import numpy as np
 
 from ..plots.constraint_geometry import (draw_constraint_geometry, quadratic_from_shape, solve_in_ball,
                                          update_constraint_geometry, zero_coordinates)
-import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
-from ..plots.style import RC
+from ..plots.style import new_figure
 from .demo import Demo, register_demo, slider
-from .fast_frames import paint_without_tight_bbox
-from .static_background import freeze_static_background
 
 HALF_WIDTH = 3.2
 
@@ -51,6 +45,9 @@ class ConstraintGeometryDemo(Demo):
     """The budget form of lasso and ridge in two dimensions, solved exactly."""
 
     title = "Loss ellipses against the L1 diamond and the L2 disk (budget form, exact solutions)"
+    # Fixed margins instead of the solved constrained layout: with equal-aspect axes the constrained layout
+    # leaves no room for the titles.
+    margins = dict(left=0.06, right=0.99, bottom=0.12, top=0.9, wspace=0.18)
 
     def controls(self):
         return {
@@ -73,24 +70,18 @@ class ConstraintGeometryDemo(Demo):
             ax.set_aspect("equal", adjustable="box")
             ax.set_xlabel("$w_1$")
             ax.set_ylabel("$w_2$")
-            self.titles[norm] = ax.set_title(" ", y=1.0)  # fixed position: see static_background
-        freeze_static_background(fig, self.moving_artists(), self.dpi)
+            self.titles[norm] = ax.set_title(" ", y=1.0)  # fixed position: the text changes every frame
+        self.animate(*self.moving_artists())
 
     def moving_artists(self):
-        """Everything that changes between frames; the rest is painted once (``static_background``)."""
+        """Everything that changes between frames; the rest is painted once (``Demo.animate``)."""
         moving = list(self.titles.values())
         for art in self.artists.values():
             moving += art.ellipses + [art.ball, art.ball_fill, art.solution, art.center]
         return moving
 
     def new_figure(self):
-        # Fixed margins instead of the constrained layout: with equal-aspect axes the constrained layout
-        # leaves no room for the titles, and the axes never move between frames anyway.
-        with matplotlib.rc_context(RC):
-            fig = Figure(figsize=self.figsize, dpi=self.dpi)
-            FigureCanvasAgg(fig)
-            axes = fig.subplots(1, 2, gridspec_kw=dict(left=0.06, right=0.99, bottom=0.12, top=0.9, wspace=0.18))
-        return fig, axes
+        return new_figure(1, 2, figsize=self.figsize)  # placed by ``margins``
 
     def solve(self, c1, c2, angle, stretch, budget):
         """The exact L1 and L2 solutions and their equivalent λ, for tests and the readout."""
@@ -103,7 +94,6 @@ class ConstraintGeometryDemo(Demo):
         return H, c, out
 
     def draw(self, c1, c2, angle, stretch, budget):
-        paint_without_tight_bbox()  # fixed axes: one paint pass per frame (see fast_frames)
         H, c, sols = self.solve(c1, c2, angle, stretch, budget)
         lines = []
         for norm, name in (("l1", "L1 (lasso)"), ("l2", "L2 (ridge)")):

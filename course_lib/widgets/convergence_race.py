@@ -18,9 +18,8 @@ from ..lasso import LassoProblem
 from ..plots.lasso_convergence import METHOD_COLORS
 from ..preprocessing import standardize
 from ..simulate import make_regression
-from .background_cache import cached_background_figure
+from ..plots.style import new_figure
 from .demo import Demo, dropdown, log_slider, register_demo
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 __all__ = ["ConvergenceRaceDemo", "race_problem", "race"]
 
@@ -73,8 +72,7 @@ class ConvergenceRaceDemo(Demo):
         }
 
     def new_figure(self):
-        # axes and ticks are painted once; each frame redraws only the four curves and the legend
-        return cached_background_figure(1, 1, figsize=self.figsize)
+        return new_figure(1, 1, figsize=self.figsize)
 
     def setup(self, fig):
         ax = self.axes
@@ -91,8 +89,7 @@ class ConvergenceRaceDemo(Demo):
         ax.set_xlabel("work: passes over X (CD epoch = 1, ISTA/FISTA/subgradient iteration = 2)")
         ax.set_ylabel("F(w) − F*")
         ax.legend(loc="upper right", fontsize=9)
-        freeze_layout(fig, self.dpi)  # axes never move: lay out once (see widgets/fast_frames.py)
-        fig.set_dynamic([*self.lines.values(), ax.get_legend()])
+        self.animate(*self.lines.values(), ax.get_legend())  # the rest is painted once (Demo.animate)
 
     def problem(self, rho):
         if rho not in self._problems:
@@ -109,7 +106,6 @@ class ConvergenceRaceDemo(Demo):
             hit = np.flatnonzero(sub <= 1e-6)
             when = f"{int(work[hit[0]])} passes" if hit.size else f"not within {PASSES}"
             parts.append(f"{LABELS[method]}: {when}, {nnz} non-zero")
-        paint_without_tight_bbox()
         return (f"F − F* ≤ 1e-6 after — " + "; ".join(parts) +
                 f". Solution: {ref.n_nonzero} of 50 non-zero; L/μ = {L / mu:.0f}.")
 

@@ -9,17 +9,39 @@ static site (the ``image/png`` of the first frame is included as a fallback).
 A subclass defines ``controls()`` (name → ipywidget), ``setup(fig)`` (build axes and artists once) and
 ``draw(**values)`` (update the artists, return an HTML readout).  Redrawing by updating artists rather than
 re-plotting keeps an update well under 100 ms; ``benchmarks/widgets.py`` times ``update`` headlessly.
+
+Fast frames (every demo, nothing to do in a subclass):
+
+* the figure is set to the frame dpi (``dpi``) before its first draw, so text layout caches survive from
+  frame to frame (no savefig at another dpi);
+* the layout is solved once, after ``setup``, and the layout engine is then switched off (the axes never
+  move).  Opt-outs: ``margins = dict(left=..., right=..., bottom=..., top=..., wspace=...)`` places the axes
+  with fixed margins instead (equal-aspect axes, where the constrained layout leaves no room for titles);
+  ``freeze_layout = False`` keeps whatever layout engine ``new_figure`` set, re-solved every frame;
+* a frame is the canvas buffer encoded by PIL at a fast compression level: never ``savefig``, so the
+  "tight" bounding box of the course style (``savefig.bbox``) never costs a second draw.
+
+Optional blitting: ``setup`` may call ``self.animate(*artists)`` with every artist that ``draw`` changes
+(lines, patches, texts, titles, legends that must stay on top, even a whole ``ax.xaxis``).  The rest —
+axes, ticks, labels, grids, contours — is painted once as a background; a frame restores it and draws only
+the animated artists (in the order a full draw would: by axes, then zorder).  When a control changes
+something static (axis limits, a contour set's visibility), call ``self.invalidate_background()`` in
+``draw``: the next frame repaints the background.  ``blit = False`` on a class turns blitting off (every
+frame a full draw; ``animate`` is then ignored), which is how the tests check that a blitted frame looks
+like a full one.
 """
 from __future__ import annotations
 
 import base64
 import contextlib
+import io
 import time
 
 import ipywidgets as widgets
 import matplotlib
+from PIL import Image
 
-from ..plots.style import RC, new_figure, png_bytes
+from ..plots.style import RC, new_figure
 
 DEMOS: dict = {}
 
@@ -43,13 +65,21 @@ class Demo:
     demo_name = "demo"
     title = ""
     figsize = (8.0, 3.6)
-    dpi = 80
+    dpi = 80                  # the frame's dpi; the figure is built at it
+    margins = None            # dict for Figure.subplots_adjust: fixed margins instead of the solved layout
+    freeze_layout = True      # solve the layout once after setup, then switch the layout engine off
+    blit = True               # honour animate(): repaint only the animated artists over a cached background
+    png_compress_level = 1    # zlib level of the frame PNG: fast beats small for a widget
 
     def __init__(self):
         self._controls = self.controls()
+        self._animated: list = []
+        self._background = None
+        self._background_key = None
         self.fig, self.axes = self.new_figure()
         with matplotlib.rc_context(RC):
             self.setup(self.fig)
+            self._fix_layout()
         self.image = widgets.Image(format="png", layout=widgets.Layout(width="auto"))
         self.readout = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.error = widgets.HTML()
@@ -79,6 +109,24 @@ class Demo:
     def draw(self, **values) -> str:
         raise NotImplementedError
 
+    def animate(self, *artists):
+        """Mark the artists that ``draw`` changes (call in ``setup``); the rest becomes a cached background."""
+        if not self.blit:
+            return
+        fig = self.fig
+        order = {id(ax): i for i, ax in enumerate(fig.axes)}
+        moving = [a for a in artists if a is not None]
+        for artist in moving:
+            artist.set_animated(True)  # a full draw of the canvas now leaves it out (the background)
+        # draw them as a full draw would: figure by axes (figure-level texts last), each axes by zorder
+        self._animated = sorted(moving, key=lambda a: (order.get(id(getattr(a, "axes", None)), len(order)),
+                                                       a.get_zorder()))
+        self.invalidate_background()
+
+    def invalidate_background(self):
+        """Something static changed (axis limits, a static artist's visibility): repaint it next frame."""
+        self._background = None
+
     def control_box(self):
         return widgets.HBox(list(self._controls.values()), layout=widgets.Layout(flex_flow="row wrap"))
 
@@ -91,6 +139,44 @@ class Demo:
     def control_widgets(self) -> dict:
         return dict(self._controls)
 
+    def _fix_layout(self):
+        """Place the axes once for good (see the module docstring): the frames then never re-solve it."""
+        fig = self.fig
+        # the frame dpi, set before the first draw (set after setup: changing it while an axes holds only an
+        # axhline on a log scale makes matplotlib autoscale a singular range and warn)
+        fig.set_dpi(self.dpi)
+        if self.margins is not None:
+            fig.set_layout_engine(None)
+            fig.subplots_adjust(**self.margins)
+        elif self.freeze_layout and fig.get_layout_engine() is not None:
+            fig.canvas.draw()  # solves the layout at the frame dpi
+            fig.set_layout_engine(None)
+        self.invalidate_background()
+
+    def frame_png(self) -> bytes:
+        """The current frame as PNG bytes: a full draw, or background + animated artists when blitting."""
+        canvas = self.fig.canvas
+        if self._animated:
+            renderer = canvas.get_renderer()
+            key = (id(renderer), renderer.width, renderer.height, self.fig.dpi)
+            if self._background is None or self._background_key != key:
+                canvas.draw()  # everything except the animated artists
+                renderer = canvas.get_renderer()
+                self._background = canvas.copy_from_bbox(self.fig.bbox)
+                self._background_key = (id(renderer), renderer.width, renderer.height, self.fig.dpi)
+            else:
+                canvas.restore_region(self._background)
+            for artist in self._animated:
+                if artist.get_visible():
+                    artist.draw(renderer)
+        else:
+            canvas.draw()
+        width, height = canvas.get_width_height(physical=True)
+        img = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        buf = io.BytesIO()
+        img.save(buf, format="png", compress_level=self.png_compress_level)
+        return buf.getvalue()
+
     def _on_change(self, _change):
         if not self._holding:
             self.refresh()
@@ -101,7 +187,7 @@ class Demo:
         try:
             with matplotlib.rc_context(RC):
                 text = self.draw(**self.values)
-                self.image.value = png_bytes(self.fig, dpi=self.dpi)
+                self.image.value = self.frame_png()
             self.readout.value = text or ""
             self.error.value = ""
         except Exception as exc:  # show the learner what went wrong instead of a silent dead widget

@@ -14,8 +14,7 @@ import numpy as np
 from ..elastic_net_ball import elastic_net_ball_outline, elastic_net_budget_optimum, elastic_net_unit_budget
 from ..plots.constraint_geometry import ball_outline, draw_constraint_geometry, update_constraint_geometry
 from ..plots.style import ENET_COLOR, L1_COLOR, L2_COLOR, PALETTE, new_figure
-from .blitting import BlitDemo
-from .demo import register_demo, slider
+from .demo import Demo, register_demo, slider
 
 CENTER = np.array([2.0, 0.8])
 HALF_WIDTH = 2.3
@@ -42,7 +41,7 @@ def first_ratio_with_zero(rho, ratios=RATIOS):
 
 
 @register_demo("05_elastic_net_bridge")
-class ElasticNetBridgeDemo(BlitDemo):
+class ElasticNetBridgeDemo(Demo):
     """Elastic net as the bridge between the diamond and the disk."""
 
     title = "Elastic net: from the L1 diamond (l1_ratio = 1) to the L2 disk (l1_ratio = 0)"

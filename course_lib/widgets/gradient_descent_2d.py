@@ -13,10 +13,8 @@ from matplotlib import ticker
 
 from ..plots.contours import draw_axes_cross, ellipse_levels, quadratic_on_grid, square_limits
 from ..plots.penalty_gradients import example_problem
-from ..plots.style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE
-from .background_cache import cached_background_figure
+from ..plots.style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
 from .demo import Demo, dropdown, log_slider, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 START = (-1.0, 2.0)
 HALF = 2.5
@@ -65,8 +63,7 @@ class GradientDescent2D(Demo):
         super().__init__()
 
     def new_figure(self):
-        # contours, axes and ticks are painted once; each frame redraws only the path, markers and titles
-        return cached_background_figure(1, 2, figsize=self.figsize, width_ratios=[1.0, 1.1])
+        return new_figure(1, 2, figsize=self.figsize, width_ratios=[1.0, 1.1])
 
     def controls(self):
         return {
@@ -95,19 +92,21 @@ class GradientDescent2D(Demo):
         self.ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
         (self.gap_line,) = self.ax_gap.semilogy([], [], color=L1_COLOR, lw=1.2)
         self.ax_gap.set_ylim(1e-16, 1e2)
+        # x range of the longest run, so the layout (solved once) leaves room for its right-most tick label
+        self.ax_gap.set_xlim(0, self._controls["n_steps"].max)
         self.ax_gap.set_xlabel("step k")
         self.ax_gap.set_ylabel("f(w_k) − f*")
         self.ax_gap.set_title("distance to the optimal objective", fontsize=10)
         plain_log_ticks(self.ax_gap.yaxis, [-16, -12, -8, -4, 0])
         # the changing caption is a plain Text at a fixed place (an axes title would be re-positioned on
-        # every full redraw, which the cached background skips)
+        # every full redraw, which the blitted frames skip)
         self.caption = self.ax.text(0.5, 1.03, "placeholder", transform=self.ax.transAxes, ha="center",
                                     va="bottom", fontsize=10)
-        freeze_layout(fig, dpi=self.dpi)
         # the legend is redrawn too so that it stays on top of the path, as in a full redraw
         # the gap panel's x axis (ticks, labels, grid) follows n_steps, so it is redrawn too
-        fig.set_dynamic([self.path_line, self.start, self.end, self.star, self.ax.get_legend(),
-                         self.ax_gap.xaxis, self.gap_line, self.caption])
+        # contours, axes and ticks are painted once (Demo.animate); each frame redraws what is listed here
+        self.animate(self.path_line, self.start, self.end, self.star, self.ax.get_legend(),
+                     self.ax_gap.xaxis, self.gap_line, self.caption)
 
     def draw(self, penalty, lam, step, n_steps):
         quad = self.quad
@@ -127,7 +126,6 @@ class GradientDescent2D(Demo):
         self.gap_line.set_color(color)
         self.ax_gap.set_xlim(0, max(n_steps, 1))
         self.caption.set_text(f"{'L2' if penalty == 'l2' else 'L1'}, λ = {lam:.3g}, η = {step:.3g}, {n_steps} steps")
-        paint_without_tight_bbox()
         return self.readout_html(s, penalty, lam, step)
 
     @staticmethod

@@ -12,8 +12,6 @@ import numpy as np
 
 from ..plots.style import L1_COLOR, OLS_COLOR, TRUTH_COLOR, new_figure
 from .demo import Demo, log_slider, register_demo
-from .fast_frames import freeze_layout, paint_without_tight_bbox
-from .static_background import freeze_static_background
 
 TOL = 1e-10
 
@@ -69,12 +67,11 @@ class LassoSparsityDemo(Demo):
         (self.marker,) = err.plot([self.lam_max], [self.curve_mse[0]], "o", color=L1_COLOR, mec="black", ms=8)
         lo, hi = self.curve_mse.min(), self.curve_mse.max()
         err.set_ylim(lo - 0.05 * (hi - lo), hi + 0.1 * (hi - lo))
-        self.err_title = err.set_title("held-out MSE 0.000", y=1.0)  # fixed position: see static_background
-        freeze_layout(fig, dpi=self.dpi)
-        # Drawn every frame: what moves, and what must stay on top of the bars (truth marks, zero line).
-        foreground = list(self.bars) + [self.truth_marks, self.zero_line, self.vline, self.marker, self.bar_title,
-                                        self.err_title]
-        freeze_static_background(fig, foreground, self.dpi)
+        self.err_title = err.set_title("held-out MSE 0.000", y=1.0)
+        # Drawn every frame (Demo.animate): what moves, and what must stay on top of the bars (truth marks,
+        # zero line); axes, ticks, labels, legend and the error curve are painted once.
+        self.animate(*self.bars, self.truth_marks, self.zero_line, self.vline, self.marker, self.bar_title,
+                     self.err_title)
 
     def fit(self, lam):
         """Warm-started lasso fit at ``lam`` (the previous solution is the starting point)."""
@@ -85,7 +82,6 @@ class LassoSparsityDemo(Demo):
         return fit
 
     def draw(self, lam):
-        paint_without_tight_bbox()  # fixed axes: one paint pass per frame (see fast_frames)
         fit = self.fit(lam)
         w = fit.coef
         for bar, h in zip(self.bars, w):

@@ -17,9 +17,8 @@ from matplotlib import ticker
 from ..plots.lasso_trajectories import (TRAJECTORY_COLORS, WINDOW, ZOOM_OFFSETS, ZOOM_WINDOW, draw_lasso_landscape,
                                        lasso_contours)
 from ..two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
-from .background_cache import cached_background_figure
+from ..plots.style import new_figure
 from .demo import Demo, dropdown, log_slider, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 __all__ = ["LassoTrajectoriesDemo", "trajectory_readout"]
 
@@ -73,8 +72,7 @@ class LassoTrajectoriesDemo(Demo):
         }
 
     def new_figure(self):
-        # contours, axes and ticks are painted once; each frame redraws only the path and the curve
-        return cached_background_figure(1, 2, figsize=self.figsize, gridspec_kw={"width_ratios": [1.0, 1.25]})
+        return new_figure(1, 2, figsize=self.figsize, gridspec_kw={"width_ratios": [1.0, 1.25]})
 
     def setup(self, fig):
         ax, ax_f = self.axes
@@ -95,9 +93,9 @@ class LassoTrajectoriesDemo(Demo):
         ax_f.set_xlabel("iteration k (coordinate update for CD)")
         ax_f.set_ylabel("F(w_k) − F*")
         ax_f.legend(loc="upper right", fontsize=8)
-        freeze_layout(fig, self.dpi)  # axes never move: lay out once (see widgets/fast_frames.py)
-        fig.set_dynamic([self.path_line, self.last_point, ax.get_legend(), self.curve, self.zero_marks,
-                         ax_f.get_legend()])
+        # contours, axes and ticks are painted once (Demo.animate); each frame redraws the path and the curve
+        self.animate(self.path_line, self.last_point, ax.get_legend(), self.curve, self.zero_marks,
+                     ax_f.get_legend())
         self._zoomed = False
 
     def draw(self, method, step, n_iter, zoom=False):
@@ -109,7 +107,7 @@ class LassoTrajectoriesDemo(Demo):
             self.contours.set_visible(not zoom)
             self.zoom_contours.set_visible(zoom)
             self._zoomed = zoom
-            self.fig.invalidate_background()
+            self.invalidate_background()
         path = solver_trajectory(self.problem, method, n_iter, step, prepared=self.prepared)
         color = TRAJECTORY_COLORS[method]
         shown = np.clip(path, -1e3, 1e3)            # a diverging run stays drawable
@@ -126,7 +124,6 @@ class LassoTrajectoriesDemo(Demo):
         zero = np.flatnonzero(path[:, 1] == 0.0)
         zero = zero[zero >= 1]
         self.zero_marks.set_data(zero, np.full(zero.size, 3 * FLOOR))
-        paint_without_tight_bbox()
         return self.readout_html(trajectory_readout(self.problem, method, path))
 
     @staticmethod

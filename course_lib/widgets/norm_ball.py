@@ -13,7 +13,6 @@ from ..plots.contours import draw_axes_cross, square_limits
 from ..plots.norm_balls import ball_outline, draw_p_ball, split_cost
 from ..plots.style import L1_COLOR, L2_COLOR, PALETTE
 from .demo import Demo, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 
 
@@ -64,7 +63,6 @@ class NormBallDemo(Demo):
         ax_split.set_ylabel("$\\|w\\|_p$")
         ax_split.set_title("cost of splitting one unit of weight")
         self.ball_title.set_text("p = 0.00: not convex, not a norm")  # longest title, for the layout
-        freeze_layout(fig, self.dpi)
 
     def new_figure(self):
         from ..plots.style import new_figure
@@ -97,7 +95,6 @@ class NormBallDemo(Demo):
         else:  # ||(1,0) + (0,1)||_p = 2·mid > ||(1,0)||_p + ||(0,1)||_p = 2
             verdict = (f"so it lies <b>outside</b> the ball: not convex, and the triangle inequality fails "
                        f"(||(1, 1)||<sub>p</sub> = {2 * mid:.4g} > ||(1, 0)||<sub>p</sub> + ||(0, 1)||<sub>p</sub> = 2)")
-        paint_without_tight_bbox()
         return (f"p = {p:.2f}: midpoint (½, ½) has ||·||<sub>p</sub> = {mid:.4g}, {verdict}.<br>"
                 f"||(3, 4)||<sub>p</sub> = {float(np.sum(np.array([3.0, 4.0]) ** p) ** (1.0 / p)):.4g};  {split}.")
 

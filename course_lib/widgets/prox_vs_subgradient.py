@@ -11,12 +11,10 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
-from ..plots.style import L1_COLOR, PALETTE
+from ..plots.style import L1_COLOR, PALETTE, new_figure
 from ..scalar_lasso import (first_exact_zero, prox_steps_1d, scalar_lasso_objective, scalar_lasso_solution,
                             subgradient_steps_1d)
 from .demo import Demo, dropdown, log_slider, register_demo, slider
-from .background_cache import cached_background_figure
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 __all__ = ["ProxVsSubgradientDemo"]
 
@@ -41,8 +39,7 @@ class ProxVsSubgradientDemo(Demo):
         }
 
     def new_figure(self):
-        # axes, ticks and legends frames are painted once; each frame redraws only the curves and markers
-        return cached_background_figure(1, 2, figsize=self.figsize)
+        return new_figure(1, 2, figsize=self.figsize)
 
     def setup(self, fig):
         ax_f, ax_k = self.axes
@@ -72,9 +69,10 @@ class ProxVsSubgradientDemo(Demo):
         ax_k.set_xlabel("step k")
         ax_k.set_ylabel("w_k")
         ax_k.legend(loc="upper right", fontsize=8)
-        freeze_layout(fig, self.dpi)  # axes never move: lay out once (see widgets/fast_frames.py)
-        fig.set_dynamic([self.curve, self.band, self.f_sub, self.f_prox, self.f_star, ax_f.get_legend(),
-                         self.star_line, self.k_sub, self.k_prox, ax_k.get_legend()])
+        # axes, ticks and labels are painted once (Demo.animate); each frame redraws the curves, markers
+        # and the legends (kept on top of them)
+        self.animate(self.curve, self.band, self.f_sub, self.f_prox, self.f_star, ax_f.get_legend(),
+                         self.star_line, self.k_sub, self.k_prox, ax_k.get_legend())
 
     def draw(self, z, lam, step, rule):
         sub = subgradient_steps_1d(z, lam, step, N_STEPS, W0, rule)
@@ -96,7 +94,6 @@ class ProxVsSubgradientDemo(Demo):
         self.k_sub.set_ydata(sub)
         self.k_prox.set_ydata(prox)
         self.star_line.set_ydata([w_star, w_star])
-        paint_without_tight_bbox()
         return self.readout_html(sub, prox, w_star)
 
     @staticmethod

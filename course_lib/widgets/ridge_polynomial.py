@@ -13,7 +13,6 @@ import numpy as np
 from ..plots.style import L2_COLOR, PALETTE, TRUTH_COLOR, new_figure
 from ..polynomial_overfitting import polynomial_problem
 from .demo import Demo, log_slider, register_demo, slider
-from .fast_frames import freeze_layout, paint_without_tight_bbox
 
 MAX_DEGREE = 14
 LAMS = np.logspace(2, -10, 121)
@@ -92,7 +91,6 @@ class RidgePolynomialDemo(Demo):
         ax_err.set_title("MSE: train green, test red", fontsize=10)
         for ax in (ax_coef, ax_err):  # dozens of minor log ticks cost more to draw than the data
             ax.minorticks_off()
-        freeze_layout(fig, self.dpi)
 
     def draw(self, lam, degree):
         degree = int(degree)
@@ -116,7 +114,6 @@ class RidgePolynomialDemo(Demo):
         self.train_dot.set_data([lam], [train])
         self.test_dot.set_data([lam], [test])
         best = int(np.argmin(test_curve))
-        paint_without_tight_bbox()
         return (f"λ = {lam:.3g}, degree {degree}: training MSE = {train:.4g}, test MSE = {test:.4g} "
                 f"(noise variance {pb.noise ** 2:.4g}); ||w||₂ = {np.linalg.norm(fit.coef):.4g}, "
                 f"effective degrees of freedom = {pb.dof(lam):.3g} of {degree}.<br>"

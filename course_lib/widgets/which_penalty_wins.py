@@ -20,8 +20,7 @@ from ..lasso import LassoProblem
 from ..plots.style import ENET_COLOR, L1_COLOR, L2_COLOR, TRUTH_COLOR, new_figure
 from ..ridge import ridge_path
 from ..simulate import make_regression
-from .blitting import BlitDemo
-from .demo import register_demo, slider
+from .demo import Demo, register_demo, slider
 
 N_TEST = 300
 SNR = 2.0
@@ -82,7 +81,7 @@ def shown_features(w, n_shown=N_SHOWN):
 
 
 @register_demo("05_which_penalty_wins")
-class WhichPenaltyWinsDemo(BlitDemo):
+class WhichPenaltyWinsDemo(Demo):
     """Lasso vs ridge vs elastic net on data you design (holdout-tuned, one draw)."""
 
     title = "Which penalty wins? Design the data, compare test errors"
