@@ -77,12 +77,3 @@ def save_figure(fig, name: str, folder: Path | str | None = None) -> list[Path]:
             fig.savefig(path, metadata=meta, dpi=150 if ext == "png" else None)
             paths.append(path)
     return paths
-
-
-def png_bytes(fig, dpi=80) -> bytes:
-    """The figure rendered to PNG bytes (used by widget demos)."""
-    import io
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
-    return buf.getvalue()
