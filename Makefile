@@ -102,8 +102,11 @@ site: venv
 figures: venv
 	$(BIN)/python -m course_lib.figures
 
+BENCHMARKS := startup lasso_speed ridge_speed widgets
+
 bench: venv
-	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python "$$b" || exit 1; done
+	@for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(BIN)/python benchmarks/$$b.py || exit 1; done
+	@echo "browser latency: make test-browser, then $(BIN)/python benchmarks/browser_latency.py"
 
 doctor: venv
 	$(BIN)/python -m course_lib doctor

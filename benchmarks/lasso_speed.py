@@ -232,9 +232,9 @@ def main(quick=False):
     lines += ["", "How: coordinate descent with the residual kept updated (8-way unrolled inner products so "
               "the compiler vectorizes them without fastmath), primal Anderson acceleration (skglm's idea), "
               "extrapolated dual points (celer's) for the gap, working sets with gap-safe screening for "
-              "p >= 100, and warm starts along the path.  The import time is the whole package's (matplotlib, "
-              "ipywidgets, numba); most of the first-call time is numba's one-time start-up when it loads the "
-              "first cached function (about 1 s on this loaded machine even for a trivial kernel)."]
+              "p >= 100, and warm starts along the path.  The import time is mostly numba's own (matplotlib and "
+              "ipywidgets load only when a plot or widget is first used); most of the first-call time is numba "
+              "loading the first cached function from disk."]
     text = "\n".join(lines) + "\n"
     print(text)
     (HERE / "RESULTS_lasso.md").write_text(text)
