@@ -49,9 +49,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 venv: $(STAMP)
 
 lab: venv
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=notebooks \
-	  --IdentityProvider.token=$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')} \
-	  --ServerApp.password_required=False --LabApp.default_url=/lab/tree/00_start_here.ipynb $(ROOT_FLAG)
+	@token=$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')}; \
+	echo ""; echo "  The course: http://127.0.0.1:$(PORT)/lab/tree/00_start_here.ipynb?token=$$token"; \
+	echo "  (port busy? make lab PORT=8890)"; echo ""; \
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
+	  --ServerApp.root_dir=notebooks --IdentityProvider.token="$$token" --ServerApp.password_required=False \
+	  --LabApp.default_url=/lab/tree/00_start_here.ipynb $(ROOT_FLAG)
 
 test: venv
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NBVAL)
