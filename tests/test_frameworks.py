@@ -176,3 +176,17 @@ def test_new_figure_is_pyplot_free():
 def test_figure_names_are_checked():
     with pytest.raises(ValueError, match="NN_what"):
         cl.plots.figure("unit_balls")
+
+
+def test_figures_folder_matches_the_registry():
+    """`make figures` output is committed: one .png and one .svg per registered figure, nothing stale."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "figures"
+    registered = set(cl.plots.load_all())
+    for ext in ("png", "svg"):
+        present = {p.stem for p in folder.glob(f"*.{ext}")}
+        assert registered - present == set(), f"run `make figures`: missing {sorted(registered - present)} .{ext}"
+        assert present - registered == set(), f"figures/ has .{ext} files no function makes: {sorted(present - registered)}"
+    for chapter in ("01", "02", "03", "04", "05"):
+        assert any(name.startswith(chapter + "_") for name in registered), f"chapter {chapter} registers no figure"
