@@ -19,20 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._jit import njit
+from .penalties import soft_threshold_scalar as _soft
 from ._validation import as_vector, as_Xy, check_choice, check_lam, check_scalar
 
 __all__ = ["Quadratic2D", "lasso_2d", "ridge_2d", "descend_2d"]
 
 PENALTIES = ("l2", "l1")
-
-
-@njit(cache=True)
-def _soft(z, t):
-    if z > t:
-        return z - t
-    if z < -t:
-        return z + t
-    return 0.0
 
 
 @njit(cache=True)
