@@ -9,37 +9,37 @@ with ``alpha=λ``, and ``Ridge`` with ``alpha=n·λ``)::
     import course_lib as cl
     fit = cl.lasso(X, y, lam=0.1)          # coordinate descent, duality-gap stopping rule
     path = cl.lasso_path(X, y)             # warm-started, 100 λ from lam_max down to lam_max/1000
+
+The map (one room per role; see also ``course_lib/README.md``)::
+
+    core/       norms, penalties (value, prox), duality gap, KKT, projections, Fit/Path, preprocessing,
+                model_selection (cross-validation), metrics (support, precision/recall), agreement
+    solvers/    ridge, lasso/elastic net (CD + working sets), proximal (ISTA/FISTA), subgradient,
+                gradient_descent; private jitted kernels (_coordinate_descent, _working_set, _problem)
+    data/       loaders (diabetes) and simulate (generators); CSV files with README provenance
+    toys/       exact low-dimensional problems for pictures and widgets (scalar lasso, 2-D quadratics, ...)
+    studies/    chN_topic: one module per chapter study (cl.studies.ch5_scenarios, ...)
+    plots/ widgets/ exercises/   figures, interactive demos, exercise checks (NN_-prefixed registries)
+    _internal/  numba jit and cache, validation, BLAS threads, warnings
 """
-from ._jit import CACHE_DIR as NUMBA_CACHE_DIR  # first: configures numba's cache folder
-from ._warnings import ConvergenceWarning
-from .results import Fit, Path
-from .norms import l1_norm, l2_norm, linf_norm, lp_norm
-from .penalties import soft_threshold, hard_threshold
-from .penalties import *  # noqa: F401,F403
-from .projections import *  # noqa: F401,F403
-from .ridge import *  # noqa: F401,F403
-from .lasso import *  # noqa: F401,F403
-from .duality import *  # noqa: F401,F403
-from .gradient_descent import *  # noqa: F401,F403
-from .subgradient import *  # noqa: F401,F403
-from .proximal import *  # noqa: F401,F403
-from .preprocessing import *  # noqa: F401,F403
-from .simulate import *  # noqa: F401,F403
-from .datasets import *  # noqa: F401,F403
+from ._internal.jit import CACHE_DIR as NUMBA_CACHE_DIR  # first: configures numba's cache folder
+from ._internal.warnings import ConvergenceWarning
+from .core.results import Fit, Path
+from .core.norms import l1_norm, l2_norm, linf_norm, lp_norm
+from .core.penalties import *  # noqa: F401,F403
+from .core.projections import *  # noqa: F401,F403
+from .core.duality import *  # noqa: F401,F403
+from .core.preprocessing import *  # noqa: F401,F403
+from .solvers.ridge import *  # noqa: F401,F403
+from .solvers.lasso import *  # noqa: F401,F403
+from .solvers.gradient_descent import *  # noqa: F401,F403
+from .solvers.subgradient import *  # noqa: F401,F403
+from .solvers.proximal import *  # noqa: F401,F403
+from .data.simulate import *  # noqa: F401,F403
+from .data.loaders import *  # noqa: F401,F403
 from .notebook import setup_notebook
-from . import datasets, exercises, simulate  # noqa: F401
-# --- chapter modules (one line each) ---
-from . import conditioning, grouping_preview, quadratic_2d, resampling  # noqa: E402,F401  (chapter 2)
-from . import polynomial_overfitting, ridge_zeros, weight_decay  # noqa: E402,F401  (chapter 1)
-from . import kkt  # noqa: E402,F401  (chapter 4: lasso optimality checks)
-from . import agreement, selection  # noqa: E402,F401  (chapter 3: support scores, printed agreement)
-from . import cross_validation  # noqa: E402,F401  (chapter 5: K-fold CV, λ_min and λ_1se)
-from . import scenarios  # noqa: E402,F401  (chapter 5: lasso vs ridge head-to-head)
-from . import corner_monte_carlo  # noqa: E402,F401  (chapter 5: exact zero rates of constrained optima)
-from . import elastic_net_ball  # noqa: E402,F401  (chapter 5: the elastic-net region in 2-D)
-from . import correlated_groups  # noqa: E402,F401  (chapter 5: grouped features, lasso vs elastic net)
-from . import lasso_limits  # noqa: E402,F401  (chapter 5: selection cap, instability, units)
-from . import summary_table  # noqa: E402,F401  (chapter 5: the article's table from measurements)
+from . import core, data, exercises, solvers, studies, toys  # noqa: F401
+from .core import agreement, kkt, metrics, model_selection  # noqa: F401
 
 __version__ = "0.1.0"
 

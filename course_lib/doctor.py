@@ -106,7 +106,7 @@ def check_widgets_extension() -> Check:
 
 
 def check_numba_cache() -> Check:
-    from ._jit import CACHE_DIR
+    from ._internal.jit import CACHE_DIR
 
     probe = os.path.join(CACHE_DIR, f".doctor-{os.getpid()}")
     try:
@@ -123,7 +123,7 @@ def check_numba_cache() -> Check:
 def check_jit() -> Check:
     try:
         start = time.perf_counter()
-        from .penalties import soft_threshold_scalar
+        from .core.penalties import soft_threshold_scalar
 
         value = soft_threshold_scalar(3.0, 1.0)
         elapsed = time.perf_counter() - start

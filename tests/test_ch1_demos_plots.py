@@ -113,7 +113,7 @@ def test_adam_demo_readout_targets_are_the_library_solutions(demos):
     demo = demos["01_adam_weight_decay"]()
     demo.update(lam=1.0, lr=0.05, n_steps=20000)
     w_ridge = cl.ridge(demo.X, demo.y, 1.0).coef
-    w_box = cl.weight_decay.box_least_squares_exact(demo.X, demo.y, 1.0)[0]
+    w_box = cl.studies.ch1_adamw_box.box_least_squares_exact(demo.X, demo.y, 1.0)[0]
     assert f"ridge is ({w_ridge[0]:.3f}, {w_ridge[1]:.3f})" in demo.readout.value
     assert f"box solution is ({w_box[0]:.3f}, {w_box[1]:.3f})" in demo.readout.value
     x, y = demo.path_l2.get_data()
@@ -128,8 +128,8 @@ def test_adam_demo_readout_targets_are_the_library_solutions(demos):
 def test_box_exact_matches_projected_gradient():
     X, y, _ = cl.load_diabetes(standardized=True)
     for bound in (1.0, 5.0, 30.0):
-        exact = cl.weight_decay.box_least_squares_exact(X[:, :5], y, bound)[0]
-        pgd = cl.weight_decay.box_constrained_least_squares(X[:, :5], y, bound, n_steps=50000)[0]
+        exact = cl.studies.ch1_adamw_box.box_least_squares_exact(X[:, :5], y, bound)[0]
+        pgd = cl.studies.ch1_adamw_box.box_constrained_least_squares(X[:, :5], y, bound, n_steps=50000)[0]
         np.testing.assert_allclose(exact, pgd, atol=1e-8)
     with pytest.raises(ValueError, match="3\\^p"):
-        cl.weight_decay.box_least_squares_exact(np.ones((3, 9)), np.ones(3), 1.0)
+        cl.studies.ch1_adamw_box.box_least_squares_exact(np.ones((3, 9)), np.ones(3), 1.0)

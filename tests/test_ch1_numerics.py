@@ -11,18 +11,18 @@ X, Y, NAMES = cl.load_diabetes(standardized=True)
 # --- ridge_zeros ----------------------------------------------------------------------------------------------
 def test_sign_changes_counts_each_column():
     coefs = np.array([[1.0, 1.0, -1.0], [-1.0, 2.0, -1.0], [1.0, 3.0, -2.0]])
-    assert cl.ridge_zeros.sign_changes(coefs).tolist() == [2, 0, 0]
+    assert cl.studies.ch1_ridge_zeros.sign_changes(coefs).tolist() == [2, 0, 0]
 
 
 def test_ridge_path_on_diabetes_has_no_exact_zero_but_sign_changes():
     path = cl.ridge_path(X, Y, np.logspace(3, -4, 200))
     assert int(np.sum(path.coefs == 0.0)) == 0
-    assert cl.ridge_zeros.sign_changes(path.coefs).tolist() == [1, 1, 0, 0, 1, 2, 1, 0, 0, 0]
+    assert cl.studies.ch1_ridge_zeros.sign_changes(path.coefs).tolist() == [1, 1, 0, 0, 1, 2, 1, 0, 0, 0]
 
 
 def test_ridge_coefficient_root_brackets_a_zero():
     j = NAMES.index("s1")
-    lo, hi, w_lo, w_hi = cl.ridge_zeros.ridge_coefficient_root(X, Y, j, 0.5, 1.0)
+    lo, hi, w_lo, w_hi = cl.studies.ch1_ridge_zeros.ridge_coefficient_root(X, Y, j, 0.5, 1.0)
     assert 0.81 < lo <= hi < 0.82
     assert max(abs(w_lo), abs(w_hi)) < 1e-13
     assert cl.ridge(X, Y, 0.999 * lo).coef[j] * cl.ridge(X, Y, 1.001 * hi).coef[j] < 0
@@ -30,7 +30,7 @@ def test_ridge_coefficient_root_brackets_a_zero():
 
 def test_ridge_coefficient_root_needs_a_sign_change():
     with pytest.raises(ValueError, match="same sign"):
-        cl.ridge_zeros.ridge_coefficient_root(X, Y, NAMES.index("bmi"), 0.1, 1.0)
+        cl.studies.ch1_ridge_zeros.ridge_coefficient_root(X, Y, NAMES.index("bmi"), 0.1, 1.0)
 
 
 def test_orthogonal_column_uncorrelated_with_y_is_exactly_zero_for_every_lambda():
@@ -48,7 +48,7 @@ def test_large_lambda_limit_is_the_covariance():
 
 # --- weight decay / AdamW box -----------------------------------------------------------------------------------
 def test_box_constrained_least_squares_satisfies_kkt():
-    w, b = cl.weight_decay.box_constrained_least_squares(X, Y, bound=10.0, n_steps=50000)
+    w, b = cl.studies.ch1_adamw_box.box_constrained_least_squares(X, Y, bound=10.0, n_steps=50000)
     Xc, yc = X - X.mean(axis=0), Y - Y.mean()
     g = -Xc.T @ (yc - Xc @ w) / X.shape[0]
     at_bound = np.isclose(np.abs(w), 10.0)
@@ -59,13 +59,13 @@ def test_box_constrained_least_squares_satisfies_kkt():
 
 
 def test_box_with_a_huge_bound_is_least_squares():
-    w, _ = cl.weight_decay.box_constrained_least_squares(X, Y, bound=1e6, n_steps=100000)
+    w, _ = cl.studies.ch1_adamw_box.box_constrained_least_squares(X, Y, bound=1e6, n_steps=100000)
     np.testing.assert_allclose(w, cl.ridge(X, Y, 0.0).coef, atol=1e-3)
 
 
 def test_adamw_converges_to_the_box_and_adam_l2_to_ridge():
     runs = cl.adam_l2_vs_adamw(X, Y, lam=1.0, lr=0.01, n_steps=20000, record=False)
-    box, _ = cl.weight_decay.box_constrained_least_squares(X, Y, bound=1.0)
+    box, _ = cl.studies.ch1_adamw_box.box_constrained_least_squares(X, Y, bound=1.0)
     assert np.max(np.abs(runs["adamw"].coef - box)) < 1e-3
     assert np.max(np.abs(runs["adam_l2"].coef - runs["ridge"].coef)) < 1e-3
     assert np.max(np.abs(runs["adamw"].coef - runs["ridge"].coef)) > 10
@@ -73,8 +73,8 @@ def test_adamw_converges_to_the_box_and_adam_l2_to_ridge():
 
 # --- the polynomial problem -------------------------------------------------------------------------------------
 def test_polynomial_problem_is_deterministic_and_standardized_on_train():
-    a = cl.polynomial_overfitting.polynomial_problem(degree=12, seed=1)
-    b = cl.polynomial_overfitting.polynomial_problem(degree=12, seed=1)
+    a = cl.studies.ch1_polynomial_overfitting.polynomial_problem(degree=12, seed=1)
+    b = cl.studies.ch1_polynomial_overfitting.polynomial_problem(degree=12, seed=1)
     np.testing.assert_array_equal(a.x_train, b.x_train)
     assert a.x_train.size == 15 and a.x_test.size == 200
     np.testing.assert_allclose(a.Z_train.mean(axis=0), 0.0, atol=1e-12)
@@ -82,7 +82,7 @@ def test_polynomial_problem_is_deterministic_and_standardized_on_train():
 
 
 def test_polynomial_error_curves_match_single_fits():
-    pb = cl.polynomial_overfitting.polynomial_problem(degree=8, seed=1)
+    pb = cl.studies.ch1_polynomial_overfitting.polynomial_problem(degree=8, seed=1)
     lams, train, test = pb.error_curves([1e-4, 1e-2, 1.0])
     assert lams.tolist() == [1.0, 1e-2, 1e-4]
     for lam, tr, te in zip(lams, train, test):
@@ -92,7 +92,7 @@ def test_polynomial_error_curves_match_single_fits():
 
 def test_overfitting_story_numbers():
     """The numbers §7 of the notebook states: least squares overfits, the best λ nears the noise floor."""
-    pb = cl.polynomial_overfitting.polynomial_problem(degree=12, seed=1)
+    pb = cl.studies.ch1_polynomial_overfitting.polynomial_problem(degree=12, seed=1)
     lams, train, test = pb.error_curves(np.logspace(2, -10, 121))
     ols_train, ols_test = pb.mse(pb.fit(0.0))
     assert ols_train < 0.01 and ols_test > 100

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib import conditioning, grouping_preview, resampling
+from course_lib.studies import ch2_conditioning as conditioning, ch2_grouping_preview as grouping_preview, ch2_resampling as resampling
 
 
 def _rebuild(seed, n, n_draws, d, rho, w, sigma):

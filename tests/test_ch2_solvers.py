@@ -1,9 +1,9 @@
-"""Chapter 2's exact two-feature solvers and fixed-step descent (course_lib.quadratic_2d)."""
+"""Chapter 2's exact two-feature solvers and fixed-step descent (course_lib.toys.quadratic_2d)."""
 import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib.quadratic_2d import Quadratic2D, descend_2d, lasso_2d, ridge_2d
+from course_lib.toys.quadratic_2d import Quadratic2D, descend_2d, lasso_2d, ridge_2d
 
 
 def _problem(seed, rho=0.8, n=40):

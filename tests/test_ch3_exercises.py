@@ -105,7 +105,7 @@ def test_lam_max_check_signed_max():
 # ---------------------------------------------------------------------------- features selected
 @pytest.fixture(scope="module")
 def sel():
-    X, y, _, _, _ = cl.selection.known_support_problem()
+    X, y, _, _, _ = cl.studies.ch3_selection.known_support_problem()
     lam = 0.1 * cl.lam_max(X, y)
     return X, y, lam, int(np.count_nonzero(cl.lasso(X, y, lam, tol=1e-12).coef))
 

@@ -3,8 +3,9 @@ import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib.selection import (best_subset_l0, entry_order, known_support_problem, selection_score,
-                                  selection_scores_along_path, support, support_changes)
+from course_lib.core.metrics import (entry_order, selection_score, selection_scores_along_path, support,
+                                     support_changes)
+from course_lib.studies.ch3_selection import best_subset_l0, known_support_problem
 
 
 def test_support_is_exactly_nonzero_by_default():

@@ -3,10 +3,10 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from course_lib import solver_comparison as sc
+from course_lib.studies import ch4_solver_comparison as sc
 from course_lib.plots import lasso_convergence, lasso_trajectories, subdifferential
 from course_lib.plots.registry import FIGURES
-from course_lib.two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
+from course_lib.toys.two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
 from course_lib.widgets import DEMOS
 from course_lib.widgets.convergence_race import ConvergenceRaceDemo
 from course_lib.widgets.lasso_trajectories import LassoTrajectoriesDemo, trajectory_readout

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib import kkt, scalar_lasso
+from course_lib.core import kkt
+from course_lib.toys import scalar_lasso
 
 
 def _data(seed=0, n=40, p=8):

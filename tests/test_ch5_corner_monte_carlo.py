@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib import corner_monte_carlo as cmc
+from course_lib.studies import ch5_corner_monte_carlo as cmc
 from course_lib.plots.constraint_geometry import min_in_diamond_2d
 
 

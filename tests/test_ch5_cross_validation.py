@@ -1,9 +1,9 @@
-"""Chapter 5: K-fold cross-validation (course_lib.cross_validation) against brute-force loops."""
+"""Chapter 5: K-fold cross-validation (course_lib.core.model_selection) against brute-force loops."""
 import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib.cross_validation import cross_validate, lambda_grid, one_se_index
+from course_lib.core.model_selection import cross_validate, lambda_grid, one_se_index
 
 
 @pytest.fixture(scope="module")

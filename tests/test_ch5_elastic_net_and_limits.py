@@ -3,10 +3,10 @@ import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib import correlated_groups as cg
-from course_lib import elastic_net_ball as eb
-from course_lib import lasso_limits as ll
-from course_lib import summary_table as st
+from course_lib.studies import ch5_correlated_groups as cg
+from course_lib.toys import elastic_net_ball as eb
+from course_lib.studies import ch5_lasso_limits as ll
+from course_lib.studies import ch5_summary_table as st
 
 
 def test_ball_outline_passes_through_the_unit_points_for_every_ratio():

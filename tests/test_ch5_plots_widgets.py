@@ -20,7 +20,7 @@ def _labelled(fig):
 def small():
     X, y, w = cl.make_regression(40, 15, n_informative=3, rho=0.3, snr=3.0, seed=0)
     folds = cl.kfold_indices(40, 4, seed=0)
-    cvs = {m: cl.cross_validation.cross_validate(X, y, m, folds=folds, n_lams=8,
+    cvs = {m: cl.model_selection.cross_validate(X, y, m, folds=folds, n_lams=8,
                                                  l1_ratio=0.5 if m == "elastic_net" else None)
            for m in ("lasso", "ridge", "elastic_net")}
     return X, y, w, cvs
@@ -29,23 +29,23 @@ def small():
 def test_comparison_figures(small):
     X, y, w, cvs = small
     _labelled(comparison.cv_curves_figure(cvs))
-    tiny = cl.scenarios.Scenario("tiny", n=40, p=8, n_informative=3, rho=0.3, snr=3.0, coef="sparse", n_test=100)
-    h = cl.scenarios.head_to_head(tiny, seed=0, n_lams=6)
+    tiny = cl.studies.ch5_scenarios.Scenario("tiny", n=40, p=8, n_informative=3, rho=0.3, snr=3.0, coef="sparse", n_test=100)
+    h = cl.studies.ch5_scenarios.head_to_head(tiny, seed=0, n_lams=6)
     _labelled(comparison.head_to_head_figure(h, h))
     _labelled(comparison.diabetes_figure(cvs, [f"x{j}" for j in range(15)]))
-    data = cl.correlated_groups.make_grouped_regression(n=40, n_groups=2, group_size=3, n_noise=4, seed=0)
-    reps = [cl.correlated_groups.group_report(m, np.ones(10), data) for m in ("lasso", "ridge")]
+    data = cl.studies.ch5_correlated_groups.make_grouped_regression(n=40, n_groups=2, group_size=3, n_noise=4, seed=0)
+    reps = [cl.studies.ch5_correlated_groups.group_report(m, np.ones(10), data) for m in ("lasso", "ridge")]
     _labelled(comparison.groups_figure(data, reps))
-    boot = cl.lasso_limits.bootstrap_selection(X, y, 0.3 * cl.lam_max(X, y), n_resamples=5, seed=1)
+    boot = cl.studies.ch5_lasso_limits.bootstrap_selection(X, y, 0.3 * cl.lam_max(X, y), n_resamples=5, seed=1)
     _labelled(comparison.selection_frequency_figure(boot, w))
     X2, y2, _ = cl.make_regression(12, 30, n_informative=5, seed=2)
-    _labelled(comparison.selection_cap_figure(cl.lasso_limits.selection_cap(X2, y2, n_lams=10)))
+    _labelled(comparison.selection_cap_figure(cl.studies.ch5_lasso_limits.selection_cap(X2, y2, n_lams=10)))
 
 
 def test_corner_figures():
-    study = cl.corner_monte_carlo.corner_study(dims=(2, 3), fractions=(0.3, 0.8), n_problems=50, seed=0)
+    study = cl.studies.ch5_corner_monte_carlo.corner_study(dims=(2, 3), fractions=(0.3, 0.8), n_problems=50, seed=0)
     _labelled(corner_study.corner_study_figure(study))
-    pf = cl.corner_monte_carlo.sampling_pitfall(n_problems=300, seed=0)
+    pf = cl.studies.ch5_corner_monte_carlo.sampling_pitfall(n_problems=300, seed=0)
     assert pf.example, "the figure needs one sampled-zero example"
     _labelled(corner_study.sampling_pitfall_figure(pf))
 

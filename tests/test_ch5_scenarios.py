@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import course_lib as cl
-from course_lib import scenarios as sc
+from course_lib.studies import ch5_scenarios as sc
 
 TINY = sc.Scenario("tiny", n=40, p=8, n_informative=3, rho=0.3, snr=3.0, coef="sparse", n_test=300)
 
@@ -21,7 +21,7 @@ def test_scores_are_recomputable(h):
         resid = y_test - cv.predict(X_test)
         assert np.isclose(s.test_mse, np.mean(resid ** 2))
         assert np.isclose(s.relative_mse, s.test_mse / sigma ** 2)
-        sel = cl.selection.selection_score(s.coef, w)
+        sel = cl.metrics.selection_score(s.coef, w)
         assert (s.precision, s.recall) == (sel.precision, sel.recall)
         assert s.n_nonzero == np.count_nonzero(s.coef)
     assert h.scores["ridge"].n_nonzero == TINY.p

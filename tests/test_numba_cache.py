@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from course_lib import _cache
+from course_lib._internal import cache as _cache
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ def test_cache_folder_is_keyed_on_the_whole_package_source(tmp_path, monkeypatch
     shutil.copytree(ROOT / "course_lib", copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(_cache, "_PACKAGE", copy)
     before = _cache.source_hash()
-    helper = copy / "penalties.py"
+    helper = copy / "core" / "penalties.py"
     helper.write_text(helper.read_text() + "\n# an edit in a helper module\n")
     assert _cache.source_hash() != before
 

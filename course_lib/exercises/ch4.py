@@ -265,7 +265,7 @@ def ch4_candidates():
     Exactly one is the lasso solution (computed to a duality gap of 1e-14); one is that solution with every
     weight moved by at most 1e-4 (so it has no exact zero); one is the solution for 1.3·λ.
     """
-    from ..lasso import lasso
+    from ..solvers.lasso import lasso
 
     X, y, lam = ch4_kkt_data()
     exact = lasso(X, y, lam, tol=1e-14, max_iter=100_000, fit_intercept=False).coef

@@ -126,7 +126,7 @@ _WHICH_SEED = 5
 
 @lru_cache(maxsize=1)
 def _which_penalty_truth():
-    from ..scenarios import Scenario, head_to_head
+    from ..studies.ch5_scenarios import Scenario, head_to_head
 
     sc = Scenario("exercise 5.4", **WHICH_PENALTY_SCENARIO)
     h = head_to_head(sc, seed=_WHICH_SEED, models=("lasso", "ridge"))
@@ -148,7 +148,7 @@ def check_which_penalty(winner, mse_ratio):
     if not_attempted(mse_ratio):
         return pending(ex, "the measured ratio: ridge test MSE / lasso test MSE")
     fb = compare_scalar(ex, mse_ratio, ratio, name="mse_ratio", rtol=1e-6,
-                        extra_hints=("Run cl.scenarios.head_to_head on the scenario with seed=5 and divide "
+                        extra_hints=("Run cl.studies.ch5_scenarios.head_to_head on the scenario with seed=5 and divide "
                                      "scores['ridge'].test_mse by scores['lasso'].test_mse.",))
     if fb.correct:
         return correct(ex, f"{truth} wins, by a factor {ratio:.3g} in test MSE.")

@@ -2,7 +2,7 @@
 
 Plot modules are imported on first use (``cl.plots.norm_balls``); ``load_all`` imports them all.
 """
-from .._submodules import import_all, lazy_getattr
+from .._internal.submodules import import_all, lazy_getattr
 from .registry import FIGURES, figure
 from .style import L1_COLOR, L2_COLOR, ENET_COLOR, OLS_COLOR, TRUTH_COLOR, PALETTE, new_figure, save_figure
 

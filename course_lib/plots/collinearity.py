@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import conditioning, resampling
+from ..studies import ch2_conditioning as conditioning, ch2_resampling as resampling
 from .registry import figure
 from .style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, TRUTH_COLOR, new_figure
 
@@ -75,7 +75,7 @@ def coefficient_clouds(draws=None, rho=CLOUD["rho"], lam=CLOUD["lam"], lim=CLOUD
 
 def condition_design(n=CONDITION["n"], rho=CONDITION["rho"], k=CONDITION["k"], seed=CONDITION["seed"]):
     """Centered designs for the condition-number figure: {"2 features": X2, "k features": Xk}."""
-    from ..simulate import make_collinear_features, make_correlated_pair
+    from ..data.simulate import make_collinear_features, make_correlated_pair
 
     X2 = make_correlated_pair(n, rho, seed=seed)[0]
     Xk = make_collinear_features(n, k, rho, seed=seed)[0]
@@ -103,15 +103,15 @@ def condition_number_figure(designs=None, lams=CONDITION["lams"]):
 def grouping_design(n=GROUPING["n"], k=GROUPING["k"], rho=GROUPING["rho"], noise=GROUPING["noise"],
                     seed=GROUPING["seed"]):
     """(X, y, w_true) for the grouping effect: k equicorrelated features, all true weights 1."""
-    from ..simulate import make_collinear_features
+    from ..data.simulate import make_collinear_features
 
     return make_collinear_features(n, k, rho, noise=noise, seed=seed)
 
 
 def grouping_result():
     """``grouping_preview.grouping_comparison`` on ``grouping_design()`` with λ_lasso = fraction·lam_max."""
-    from ..grouping_preview import grouping_comparison
-    from ..lasso import lam_max
+    from ..studies.ch2_grouping_preview import grouping_comparison
+    from ..solvers.lasso import lam_max
 
     X, y, _ = grouping_design()
     return grouping_comparison(X, y, GROUPING["lam_max_fraction"] * lam_max(X, y))
@@ -142,7 +142,7 @@ def grouping_figure(result=None):
 def bias_variance_design(n=BIAS_VARIANCE["n"], k=BIAS_VARIANCE["k"], rho=BIAS_VARIANCE["rho"],
                          w=BIAS_VARIANCE["w"], noise=BIAS_VARIANCE["noise"], seed=BIAS_VARIANCE["seed"]):
     """(X, w_true): the fixed design of the bias–variance experiment (k equicorrelated features)."""
-    from ..simulate import make_collinear_features
+    from ..data.simulate import make_collinear_features
 
     X, _, w_true = make_collinear_features(n, k, rho, w=w, noise=noise, seed=seed)
     return X, w_true

@@ -163,9 +163,9 @@ def selection_cap_figure(cap):
 @lru_cache(maxsize=1)
 def _sparse_setup():
     """The notebook's §1–2 objects: scenario data (seed 1), 5 folds (seed 0), CV of the three models."""
-    from ..cross_validation import cross_validate
-    from ..scenarios import SPARSE_HIGH_DIM, scenario_data
-    from ..simulate import kfold_indices
+    from ..core.model_selection import cross_validate
+    from ..studies.ch5_scenarios import SPARSE_HIGH_DIM, scenario_data
+    from ..data.simulate import kfold_indices
 
     X, y, X_test, y_test, w, sigma = scenario_data(SPARSE_HIGH_DIM, seed=1)
     folds = kfold_indices(X.shape[0], 5, seed=0)
@@ -183,7 +183,7 @@ def _cv_curves():
 
 @figure("05_head_to_head")
 def _head_to_head():
-    from ..scenarios import DENSE_LOW_DIM, SPARSE_HIGH_DIM, head_to_head, score_cv_results
+    from ..studies.ch5_scenarios import DENSE_LOW_DIM, SPARSE_HIGH_DIM, head_to_head, score_cv_results
 
     X, y, X_test, y_test, w, sigma, cvs = _sparse_setup()
     sparse = score_cv_results(SPARSE_HIGH_DIM, cvs, X_test, y_test, w, sigma)
@@ -192,9 +192,9 @@ def _head_to_head():
 
 @figure("05_diabetes")
 def _diabetes():
-    from ..cross_validation import cross_validate
-    from ..datasets import load_diabetes
-    from ..simulate import kfold_indices
+    from ..core.model_selection import cross_validate
+    from ..data.loaders import load_diabetes
+    from ..data.simulate import kfold_indices
 
     X, y, names = load_diabetes(standardized=True)
     folds = kfold_indices(X.shape[0], 10, seed=0)
@@ -205,9 +205,9 @@ def _diabetes():
 
 @figure("05_correlated_groups")
 def _groups():
-    from ..correlated_groups import group_report, make_grouped_regression
-    from ..cross_validation import cross_validate
-    from ..simulate import kfold_indices
+    from ..studies.ch5_correlated_groups import group_report, make_grouped_regression
+    from ..core.model_selection import cross_validate
+    from ..data.simulate import kfold_indices
 
     data = make_grouped_regression(n=100, seed=0)
     folds = kfold_indices(data.X.shape[0], 5, seed=0)
@@ -219,8 +219,8 @@ def _groups():
 
 @figure("05_selection_cap")
 def _selection_cap():
-    from ..lasso_limits import selection_cap
-    from ..simulate import make_regression
+    from ..studies.ch5_lasso_limits import selection_cap
+    from ..data.simulate import make_regression
 
     X, y, _ = make_regression(30, 200, n_informative=20, rho=0.2, snr=5.0, seed=3)
     return selection_cap_figure(selection_cap(X, y, l1_ratio=0.5))
@@ -228,7 +228,7 @@ def _selection_cap():
 
 @figure("05_selection_frequency")
 def _selection_frequency():
-    from ..lasso_limits import bootstrap_selection
+    from ..studies.ch5_lasso_limits import bootstrap_selection
 
     X, y, _, _, w, _, cvs = _sparse_setup()
     return selection_frequency_figure(bootstrap_selection(X, y, cvs["lasso"].lam_1se, n_resamples=100, seed=2), w)

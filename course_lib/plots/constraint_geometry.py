@@ -8,7 +8,7 @@ it; with the diamond that point is often a corner, i.e. a coefficient exactly ze
 Ellipses are drawn as parametric curves (not with ``contour``) so a widget can move them with
 ``set_data``: the level set ``½(w − c)ᵀH(w − c) = L`` is ``c + V·diag(√(2L/e))·(cos s, sin s)`` with
 ``H = V diag(e) Vᵀ``.  The touching point comes from an exact solver
-(``course_lib.projections.quadratic_min_in_ball``), never from sampling the boundary.
+(``course_lib.core.projections.quadratic_min_in_ball``), never from sampling the boundary.
 
 Reuse (e.g. the elastic-net ball of chapter 5): pass your own ``ball_xy`` outline and ``solution``.
 """
@@ -93,7 +93,7 @@ def solve_in_ball(H, center, budget, norm="l1") -> np.ndarray:
     center = np.asarray(center, dtype=float)
     if norm == "l1" and center.shape == (2,):
         return min_in_diamond_2d(H, center, budget)
-    from ..projections import quadratic_min_in_ball
+    from ..core.projections import quadratic_min_in_ball
 
     return np.asarray(quadratic_min_in_ball(H, center, float(budget), norm=norm), dtype=float)
 

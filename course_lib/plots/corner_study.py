@@ -1,4 +1,4 @@
-"""Figures of the "optimum on a corner" Monte Carlo (``course_lib.corner_monte_carlo``): exact zero rates
+"""Figures of the "optimum on a corner" Monte Carlo (``course_lib.studies.ch5_corner_monte_carlo``): exact zero rates
 by budget and dimension, and the sampling artefact of the popular 100-point version."""
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def sampling_pitfall_figure(pitfall):
     """Left: zoom on one problem of the "one feature unimportant" family where the sampled circle reports
     a zero — the exact optimum sits just off the axis.  Right: zero rates (%), exact vs sampled, with the
     rates reported by the popular article as black ticks."""
-    from ..corner_monte_carlo import POPULAR_REPORTED
+    from ..studies.ch5_corner_monte_carlo import POPULAR_REPORTED
 
     fig, axes = new_figure(1, 2, figsize=(12.0, 4.6), gridspec_kw={"width_ratios": [1, 1.4]})
     ax = axes[0]
@@ -99,13 +99,13 @@ def sampling_pitfall_figure(pitfall):
 
 @figure("05_corner_monte_carlo")
 def _corner():
-    from ..corner_monte_carlo import corner_study
+    from ..studies.ch5_corner_monte_carlo import corner_study
 
     return corner_study_figure(corner_study(n_problems=2000, seed=0))
 
 
 @figure("05_sampling_pitfall")
 def _pitfall():
-    from ..corner_monte_carlo import sampling_pitfall
+    from ..studies.ch5_corner_monte_carlo import sampling_pitfall
 
     return sampling_pitfall_figure(sampling_pitfall(n_problems=2000, seed=0))

@@ -1,6 +1,6 @@
 """Convergence figures of chapter 4: how fast each lasso algorithm gets close, and whether it gives zeros.
 
-Every function takes the runs of ``course_lib.solver_comparison`` (so the notebook computes them once and
+Every function takes the runs of ``course_lib.studies.ch4_solver_comparison`` (so the notebook computes them once and
 prints the numbers the figures show); called without arguments it computes them on the chapter's problem,
 which is what ``make figures`` does.  Suboptimality ``F(w_k) − F*`` uses F* from coordinate descent run to a
 duality gap of 1e-14, so values below ``FLOOR`` = 1e-12 are not resolved and are not drawn.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import solver_comparison as sc
+from ..studies import ch4_solver_comparison as sc
 from .registry import figure
 from .style import PALETTE, new_figure
 

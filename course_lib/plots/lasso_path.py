@@ -78,7 +78,8 @@ def lasso_ridge_paths_figure(paths=None):
 def selection_paths(problem=None, n_lams=100):
     """The lasso path on the known-support problem, with precision, recall and held-out error per λ."""
     from .. import lasso_path
-    from ..selection import known_support_problem, selection_scores_along_path
+    from ..core.metrics import selection_scores_along_path
+    from ..studies.ch3_selection import known_support_problem
 
     X, y, Xt, yt, w_true = problem if problem is not None else known_support_problem()
     path = lasso_path(X, y, n_lams=n_lams, eps=1e-3, tol=1e-10)

@@ -2,14 +2,14 @@
 
 The contours are those of the whole objective ``F(w) = ½(w − c)ᵀH(w − c) + F₀ + λ||w||₁`` (not only the
 least-squares part), so they have kinks where they cross the axes; the solution of the default problem
-(``course_lib.two_feature_lasso``) sits on the w1-axis.  The same drawing serves the static figure
+(``course_lib.toys.two_feature_lasso``) sits on the w1-axis.  The same drawing serves the static figure
 ``04_trajectories`` and the widget ``04_lasso_trajectories``.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ..two_feature_lasso import solver_trajectory, two_feature_lasso
+from ..toys.two_feature_lasso import solver_trajectory, two_feature_lasso
 from .contours import draw_axes_cross, function_on_grid
 from .registry import figure
 from .style import L1_COLOR, OLS_COLOR, PALETTE, new_figure

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..polynomial_overfitting import polynomial_problem
+from ..studies.ch1_polynomial_overfitting import polynomial_problem
 from .registry import figure
 from .style import L2_COLOR, OLS_COLOR, PALETTE, TRUTH_COLOR, new_figure
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..quadratic_2d import Quadratic2D
+from ..toys.quadratic_2d import Quadratic2D
 from .contours import draw_axes_cross, draw_trajectory, ellipse_levels, quadratic_on_grid, square_limits
 from .registry import figure
 from .style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
@@ -25,7 +25,7 @@ DYNAMICS = dict(w0=1.0, lam=0.3, step=0.1, n_steps=1000)
 
 def example_problem() -> Quadratic2D:
     """The running example in Gram form: ``make_correlated_pair(**EXAMPLE)`` → ``Quadratic2D``."""
-    from ..simulate import make_correlated_pair
+    from ..data.simulate import make_correlated_pair
 
     X, y, _ = make_correlated_pair(EXAMPLE["n"], EXAMPLE["rho"], w=EXAMPLE["w"], noise=EXAMPLE["noise"],
                                    seed=EXAMPLE["seed"])
@@ -107,7 +107,7 @@ def penalty_gradient_fields(quad=None, lam=0.3, half=2.5):
 def penalty_only_iterates(w0, lam, step, n_steps):
     """{"l2", "l1", "l1_prox"} → iterates (n_steps + 1,) of one weight under the penalty alone, from
     ``cl.penalty_only_dynamics``: ``w ← w − ηλw``, ``w ← w − ηλ·sign(w)``, ``w ← soft_threshold(w, ηλ)``."""
-    from ..gradient_descent import penalty_only_dynamics
+    from ..solvers.gradient_descent import penalty_only_dynamics
 
     return {kind: np.asarray(penalty_only_dynamics([w0], lam, step, n_steps, penalty=kind), dtype=float)[:, 0]
             for kind in ("l2", "l1", "l1_prox")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ridge import ridge_dof, ridge_path
+from ..solvers.ridge import ridge_dof, ridge_path
 from .registry import figure
 from .style import CYCLE, PALETTE, new_figure
 
@@ -19,7 +19,7 @@ LAMS = np.logspace(3, -4, 200)
 def ridge_path_figure(X=None, y=None, names=None, lams=LAMS):
     """Coefficients of ``cl.ridge_path`` against λ (log scale, decreasing to the right), with df on top."""
     if X is None:
-        from ..datasets import load_diabetes
+        from ..data.loaders import load_diabetes
 
         X, y, names = load_diabetes(standardized=True)
     path = ridge_path(X, y, lams)

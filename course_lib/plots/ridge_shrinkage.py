@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib import colormaps
 
-from ..ridge import ridge_dof, ridge_shrinkage_factors
+from ..solvers.ridge import ridge_dof, ridge_shrinkage_factors
 from .registry import figure
 from .style import L2_COLOR, new_figure
 
@@ -17,7 +17,7 @@ LAMS = np.logspace(-4, 4, 161)
 
 
 def _diabetes():
-    from ..datasets import load_diabetes
+    from ..data.loaders import load_diabetes
 
     X, y, names = load_diabetes(standardized=True)
     return X, y, names

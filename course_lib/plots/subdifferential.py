@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..scalar_lasso import scalar_lasso_solution
+from ..toys.scalar_lasso import scalar_lasso_solution
 from .registry import figure
 from .style import L1_COLOR, L2_COLOR, PALETTE, new_figure
 

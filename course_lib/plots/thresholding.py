@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..penalties import hard_threshold, soft_threshold
+from ..core.penalties import hard_threshold, soft_threshold
 from .registry import figure
 from .style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
 

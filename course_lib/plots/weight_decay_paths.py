@@ -1,6 +1,6 @@
 """Chapter 1 figure: Adam with an L2 penalty and AdamW (decoupled weight decay) stop at different points.
 
-Two standardized features (``cl.weight_decay.two_feature_problem``), the same λ, learning rate and number of
+Two standardized features (``cl.studies.ch1_adamw_box.two_feature_problem``), the same λ, learning rate and number of
 full-batch steps for both.  Left: least-squares loss contours, the ridge solution on its L2 disk, the box
 ``||w||∞ ≤ 1/λ`` and the box-constrained least-squares solution, with both optimizers' paths from 0.
 Right: distance of each path to the two candidate limits, step by step.
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gradient_descent import adam
-from ..ridge import ridge
-from ..weight_decay import box_least_squares_exact, two_feature_problem
+from ..solvers.gradient_descent import adam
+from ..solvers.ridge import ridge
+from ..studies.ch1_adamw_box import box_least_squares_exact, two_feature_problem
 from .contours import draw_axes_cross, quadratic_on_grid
 from .norm_balls import ball_outline
 from .registry import figure

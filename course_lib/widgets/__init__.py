@@ -2,7 +2,7 @@
 
 Demo modules are imported on first use (``cl.widgets.norm_ball``); ``load_all`` imports them all.
 """
-from .._submodules import import_all, lazy_getattr
+from .._internal.submodules import import_all, lazy_getattr
 from .demo import DEMOS, Demo, dropdown, log_slider, register_demo, slider
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gradient_descent import adam
+from ..solvers.gradient_descent import adam
 from ..plots.contours import draw_axes_cross, quadratic_on_grid
 from ..plots.norm_balls import ball_outline
 from ..plots.style import L2_COLOR, OLS_COLOR, PALETTE, new_figure
-from ..ridge import ridge
-from ..weight_decay import box_least_squares_exact, two_feature_problem
+from ..solvers.ridge import ridge
+from ..studies.ch1_adamw_box import box_least_squares_exact, two_feature_problem
 from .demo import Demo, log_slider, register_demo, slider
 
 ADAMW_COLOR = PALETTE["orange"]

@@ -3,14 +3,14 @@
 Sliders: the correlation ρ between the two features and λ.  The data sets are ``CorrelatedPairDraws``
 (500 data sets of n = 50 rows drawn once, seeded; every ρ reuses the same standard normals), so an update is
 a batch of 2×2 solves: ridge by the explicit inverse, lasso by the exact 2-D solver
-(``course_lib.quadratic_2d.lasso_2d``).  Objective ``(1/(2n))||y − Xw − b||² + λ·P(w)``.
+(``course_lib.toys.quadratic_2d.lasso_2d``).  Objective ``(1/(2n))||y − Xw − b||² + λ·P(w)``.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from ..plots.collinearity import CLOUD, draw_clouds, pair_draws
-from ..resampling import coefficient_spread
+from ..studies.ch2_resampling import coefficient_spread
 from ..plots.style import new_figure
 from .demo import Demo, log_slider, register_demo, slider
 

@@ -13,11 +13,11 @@ import warnings
 import numpy as np
 from matplotlib import ticker
 
-from .._warnings import ConvergenceWarning
-from ..lasso import LassoProblem
+from .._internal.warnings import ConvergenceWarning
+from ..solvers.lasso import LassoProblem
 from ..plots.lasso_convergence import METHOD_COLORS
-from ..preprocessing import standardize
-from ..simulate import make_regression
+from ..core.preprocessing import standardize
+from ..data.simulate import make_regression
 from ..plots.style import new_figure
 from .demo import Demo, dropdown, log_slider, register_demo
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..elastic_net_ball import elastic_net_ball_outline, elastic_net_budget_optimum, elastic_net_unit_budget
+from ..toys.elastic_net_ball import elastic_net_ball_outline, elastic_net_budget_optimum, elastic_net_unit_budget
 from ..plots.constraint_geometry import ball_outline, draw_constraint_geometry, update_constraint_geometry
 from ..plots.style import ENET_COLOR, L1_COLOR, L2_COLOR, PALETTE, new_figure
 from .demo import Demo, register_demo, slider

@@ -4,7 +4,7 @@ Objective ``(1/(2n))||y − Xw − b||² + λ·P(w)`` of the chapter's running e
 ``course_lib.plots.penalty_gradients``), in Gram form ``½wᵀGw − cᵀw + λP(w) + const``.  Each step is
 ``w ← w − η(Gw − c + λ·∂P(w))`` with ∂P = w (L2) or sign(w) (L1 subgradient).  The trajectory is drawn on
 the least-squares contours next to the exact solution; the right panel shows how far the objective is
-from its minimum.  A 500-step trajectory is 500 × a few flops (``course_lib.quadratic_2d.descend_2d``).
+from its minimum.  A 500-step trajectory is 500 × a few flops (``course_lib.toys.quadratic_2d.descend_2d``).
 """
 from __future__ import annotations
 

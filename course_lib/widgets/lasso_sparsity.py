@@ -1,6 +1,6 @@
 """Demo ``03_lasso_sparsity``: a log-λ slider, the lasso coefficients as bars, and the held-out error.
 
-Data: ``selection.known_support_problem()`` — 100 training rows, 40 features of which 5 are real, and
+Data: ``studies.ch3_selection.known_support_problem()`` — 100 training rows, 40 features of which 5 are real, and
 1000 held-out rows.  Each slider move solves the lasso at the new λ by coordinate descent, warm-started
 from the previous solution (consecutive λ have close solutions, so a few epochs suffice), then updates
 the bar heights and the marker on the held-out error curve.  The curve itself is computed once, from a
@@ -25,7 +25,7 @@ class LassoSparsityDemo(Demo):
 
     def __init__(self, problem=None):
         from .. import lam_max, lasso_path
-        from ..selection import known_support_problem
+        from ..studies.ch3_selection import known_support_problem
 
         self.X, self.y, self.X_test, self.y_test, self.w_true = (
             problem if problem is not None else known_support_problem())

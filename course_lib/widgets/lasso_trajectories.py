@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..lasso import LassoProblem
+from ..solvers.lasso import LassoProblem
 import ipywidgets as widgets
 from matplotlib import ticker
 
 from ..plots.lasso_trajectories import (TRAJECTORY_COLORS, WINDOW, ZOOM_OFFSETS, ZOOM_WINDOW, draw_lasso_landscape,
                                        lasso_contours)
-from ..two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
+from ..toys.two_feature_lasso import TRAJECTORY_METHODS, solver_trajectory, two_feature_lasso
 from ..plots.style import new_figure
 from .demo import Demo, dropdown, log_slider, register_demo, slider
 

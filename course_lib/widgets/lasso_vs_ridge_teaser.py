@@ -26,8 +26,8 @@ class LassoVsRidgeTeaser(Demo):
     title = "Ridge (L2) and lasso (L1) on the same data: move λ"
 
     def __init__(self, seed=0):
-        from ..lasso import lasso
-        from ..ridge import ridge
+        from ..solvers.lasso import lasso
+        from ..solvers.ridge import ridge
 
         self._lasso, self._ridge = lasso, ridge
         self.X, self.y = teaser_problem(seed=seed)

@@ -1,6 +1,6 @@
 """Demo: one lasso coordinate, a subgradient step against a proximal step (``04_prox_vs_subgradient``).
 
-The problem is ``F(w) = ½(w − z)² + λ|w|`` (see ``course_lib.scalar_lasso``).  Both methods start at
+The problem is ``F(w) = ½(w − z)² + λ|w|`` (see ``course_lib.toys.scalar_lasso``).  Both methods start at
 w₀ = 2 and take the same step η; the left panel shows where their iterates sit on F, the right panel
 shows w_k against k.  With ``|z| ≤ λ`` the answer is exactly 0: the proximal iterates land on it and stay,
 the subgradient iterates keep jumping across it.
@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
 from ..plots.style import L1_COLOR, PALETTE, new_figure
-from ..scalar_lasso import (first_exact_zero, prox_steps_1d, scalar_lasso_objective, scalar_lasso_solution,
+from ..toys.scalar_lasso import (first_exact_zero, prox_steps_1d, scalar_lasso_objective, scalar_lasso_solution,
                             subgradient_steps_1d)
 from .demo import Demo, dropdown, log_slider, register_demo, slider
 

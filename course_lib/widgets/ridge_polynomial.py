@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..plots.style import L2_COLOR, PALETTE, TRUTH_COLOR, new_figure
-from ..polynomial_overfitting import polynomial_problem
+from ..studies.ch1_polynomial_overfitting import polynomial_problem
 from .demo import Demo, log_slider, register_demo, slider
 
 MAX_DEGREE = 14

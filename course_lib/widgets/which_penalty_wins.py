@@ -15,11 +15,11 @@ import warnings
 
 import numpy as np
 
-from .._blas_threads import single_threaded_blas
-from ..lasso import LassoProblem
+from .._internal.blas_threads import single_threaded_blas
+from ..solvers.lasso import LassoProblem
 from ..plots.style import ENET_COLOR, L1_COLOR, L2_COLOR, TRUTH_COLOR, new_figure
-from ..ridge import ridge_path
-from ..simulate import make_regression
+from ..solvers.ridge import ridge_path
+from ..data.simulate import make_regression
 from .demo import Demo, register_demo, slider
 
 N_TEST = 300

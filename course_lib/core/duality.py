@@ -1,0 +1,202 @@
+"""The course objective and the elastic-net duality gap that every sparse solver uses to stop.
+
+Objective (every solver)::
+
+    P(w, b) = (1/(2n))·||y − Xw − b||² + λ·(r·||w||₁ + (1−r)/2·||w||₂²),     r = l1_ratio,
+
+the intercept b unpenalized (fit by centering X and y).  r = 1 is the lasso, r = 0 ridge.
+
+Duality gap.  For any dual point θ, weak duality gives ``P(w) − P* <= P(w) − D(θ)``: the gap is a
+computable certificate of how far the objective is from its minimum.  From the residual ρ = y_c − X_c w
+(centered data) we build the dual point as scikit-learn and celer do: treat the elastic net as a lasso on
+augmented data and rescale the residual so that it is dual-feasible,
+
+    θ = s·ρ/n,   s = min(1, λr / ||X_cᵀρ/n − λ(1−r)w||∞),
+    gap_rescaled = (1+s²)/2·(||ρ||²/n + λ(1−r)||w||²) − s·y_cᵀρ/n + λr||w||₁.
+
+When r < 1 the penalty is strongly convex and the Fenchel dual needs no rescaling; we also evaluate it at
+θ = ρ/n (``gap_fenchel``) and report the smaller of the two, both being valid bounds.  This matters for
+ridge-like problems (r → 0), where the rescaled point degenerates to θ = 0.  At λ = 0 the solvers pass the
+exact dual optimum (the least-squares residual) instead.  The solvers stop when
+``gap <= tol·||y − ȳ||²/n`` (scikit-learn's and celer's convention).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .._internal.jit import njit
+from .._internal.vector_ops import dot
+from .._internal.validation import as_design, as_target, as_vector, check_l1_ratio, check_lam, check_scalar
+
+__all__ = ["objective", "duality_gap"]
+
+
+@njit(cache=True)
+def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
+    """(objective, duality gap) of the elastic net restricted to the features ``feats``.
+
+    XT: (p, n) centered design, transposed; y: centered target; r = y − X w (kept by the caller);
+    l1 = λ·r, l2 = λ·(1−r); ``dual_floor`` = the dual value of a known dual point (−inf if none).
+    Writes x_jᵀr/n into ``xtr[j]`` for j in feats (screening and working sets reuse it).
+    Features outside ``feats`` must have w_j = 0.
+    """
+    n = y.shape[0]
+    rr = dot(r, r)
+    yr = dot(y, r)
+    w1 = 0.0
+    w2 = 0.0
+    dual_norm = 0.0
+    excess = 0.0
+    for jj in range(feats.shape[0]):
+        j = feats[jj]
+        d = dot(XT[j], r) / n
+        xtr[j] = d
+        wj = w[j]
+        w1 += abs(wj)
+        w2 += wj * wj
+        v = abs(d - l2 * wj)
+        if v > dual_norm:
+            dual_norm = v
+        e = abs(d) - l1
+        if e > 0.0:
+            excess += e * e
+    primal = 0.5 * rr / n + l1 * w1 + 0.5 * l2 * w2
+    s = 1.0
+    if dual_norm > l1:
+        s = l1 / dual_norm
+    gap = 0.5 * (1.0 + s * s) * (rr / n + l2 * w2) - s * yr / n + l1 * w1
+    if l2 > 0.0:  # Fenchel dual at the unscaled residual: no feasibility constraint when r < 1
+        gap_fenchel = (rr - yr) / n + l1 * w1 + 0.5 * l2 * w2 + 0.5 * excess / l2
+        if gap_fenchel < gap:
+            gap = gap_fenchel
+    if primal - dual_floor < gap:
+        gap = primal - dual_floor
+    if gap < 0.0:  # rounding at the optimum
+        gap = 0.0
+    return primal, gap
+
+
+@njit(cache=True)
+def rescaled_dual_value(XT, y, r, w, feats, l1, l2):
+    """D(θ) at the rescaled dual point built from a (residual, coefficient) pair, over ``feats``.
+
+    The pair defines the augmented residual [r; −sqrt(n·λ(1−r))·w] of the elastic net written as a lasso;
+    θ = s·(that)/n with s = min(1, λr / max_j |x_jᵀr/n − λ(1−r)w_j|) is dual-feasible, and
+    D(θ) = (2s·yᵀr − s²(||r||² + n·λ(1−r)||w||²)) / (2n).  Any such value bounds the minimum from below.
+    """
+    n = y.shape[0]
+    dual_norm = 0.0
+    w2 = 0.0
+    for jj in range(feats.shape[0]):
+        j = feats[jj]
+        v = abs(dot(XT[j], r) / n - l2 * w[j])
+        if v > dual_norm:
+            dual_norm = v
+        w2 += w[j] * w[j]
+    s = 1.0
+    if dual_norm > l1:
+        s = l1 / dual_norm
+    return (2.0 * s * dot(y, r) - s * s * (dot(r, r) + n * l2 * w2)) / (2.0 * n)
+
+
+@njit(cache=True)
+def extrapolate(R, W, n_l2, r_out, w_out):
+    """Anderson-style extrapolation of the last K+1 (residual, coef) snapshots (rows of R, W, oldest
+    first) towards their limit, as celer does for its dual points: with the differences U_k = x_k − x_{k−1}
+    solve (UᵀU)z = 1 and combine the last K snapshots with weights z/Σz.  Returns False when UᵀU is
+    (numerically) singular — then the snapshots have already converged and no extrapolation is needed.
+    """
+    K = R.shape[0] - 1
+    G = np.empty((K, K))
+    for a in range(K):
+        for b in range(a, K):
+            g = 0.0
+            for i in range(R.shape[1]):
+                g += (R[a + 1, i] - R[a, i]) * (R[b + 1, i] - R[b, i])
+            if n_l2 > 0.0:
+                for i in range(W.shape[1]):
+                    g += n_l2 * (W[a + 1, i] - W[a, i]) * (W[b + 1, i] - W[b, i])
+            G[a, b] = g
+            G[b, a] = g
+    # solve G z = 1 by Gaussian elimination with partial pivoting (K is tiny)
+    z = np.ones(K)
+    for c in range(K):
+        piv = c
+        for a in range(c + 1, K):
+            if abs(G[a, c]) > abs(G[piv, c]):
+                piv = a
+        if G[piv, c] == 0.0:  # ill-conditioned G is normal here (the differences align); only 0 fails
+            return False
+        if piv != c:
+            for b in range(K):
+                G[c, b], G[piv, b] = G[piv, b], G[c, b]
+            z[c], z[piv] = z[piv], z[c]
+        for a in range(c + 1, K):
+            f = G[a, c] / G[c, c]
+            for b in range(c, K):
+                G[a, b] -= f * G[c, b]
+            z[a] -= f * z[c]
+    for c in range(K - 1, -1, -1):
+        acc = z[c]
+        for b in range(c + 1, K):
+            acc -= G[c, b] * z[b]
+        z[c] = acc / G[c, c]
+    total = z.sum()
+    if total == 0.0 or not np.isfinite(total):
+        return False
+    r_out[:] = 0.0
+    w_out[:] = 0.0
+    for k in range(K):
+        c = z[k] / total
+        r_out += c * R[k + 1]
+        if n_l2 > 0.0:  # W holds coefficients only for the elastic net
+            w_out += c * W[k + 1]
+    return True
+
+
+def objective(X, y, coef, intercept, lam, l1_ratio=1.0) -> float:
+    """The course objective ``(1/(2n))·||y − X·coef − intercept||² + λ·(r||coef||₁ + (1−r)/2·||coef||²)``.
+
+    ``l1_ratio`` r = 1 (default) is the lasso, r = 0 ridge (penalty ½λ||w||²); same scaling as glmnet and
+    scikit-learn's ``Lasso``/``ElasticNet(alpha=λ, l1_ratio=r)``.
+    """
+    Xa = as_design(X)
+    ya = as_target(y, Xa.shape[0])
+    w = as_vector(coef, "coef")
+    if w.shape[0] != Xa.shape[1]:
+        raise ValueError(f"coef has {w.shape[0]} entries but X has {Xa.shape[1]} columns; they must match")
+    b = check_scalar(intercept, "intercept")
+    lam = check_lam(lam)
+    r = check_l1_ratio(l1_ratio)
+    res = ya - Xa @ w - b
+    n = Xa.shape[0]
+    return float(0.5 * (res @ res) / n + lam * (r * np.abs(w).sum() + 0.5 * (1.0 - r) * (w @ w)))
+
+
+def duality_gap(X, y, coef, lam, l1_ratio=1.0, fit_intercept=True) -> float:
+    """Duality gap of ``coef`` for the (elastic-net) objective; an upper bound on objective − minimum.
+
+    With ``fit_intercept=True`` the intercept is the optimal one for ``coef`` (X and y centered).
+    Dual point: the residual rescaled to be dual-feasible (scikit-learn, celer); for ``l1_ratio < 1`` also
+    the Fenchel dual at the plain residual, the smaller gap is returned (see the module docstring).
+    The solvers stop when this is ``<= tol·||y − ȳ||²/n``.  At λ = 0 (least squares) the rescaled point is
+    not informative and the gap equals the objective unless X_cᵀ(y − X_c w) = 0; use ``lasso``'s reported
+    gap there (it uses the exact least-squares dual point).
+    """
+    Xa = as_design(X)
+    ya = as_target(y, Xa.shape[0])
+    w = as_vector(coef, "coef")
+    if w.shape[0] != Xa.shape[1]:
+        raise ValueError(f"coef has {w.shape[0]} entries but X has {Xa.shape[1]} columns; they must match")
+    lam = check_lam(lam)
+    ratio = check_l1_ratio(l1_ratio)
+    if fit_intercept:
+        Xa = Xa - Xa.mean(axis=0)
+        ya = ya - ya.mean()
+    XT = np.ascontiguousarray(Xa.T)
+    res = ya - Xa @ w
+    p = Xa.shape[1]
+    _, gap = primal_and_gap(XT, ya, w, res, np.arange(p), lam * ratio, lam * (1.0 - ratio), -math.inf, np.empty(p))
+    return float(gap)

@@ -1,0 +1,37 @@
+"""Real data shipped with the package (see ``course_lib/data/README.md`` for provenance and licence)."""
+from __future__ import annotations
+
+from importlib import resources
+
+import numpy as np
+
+__all__ = ["load_diabetes", "DIABETES_FEATURES"]
+
+DIABETES_FEATURES = ("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6")
+
+
+def load_diabetes(standardized=False):
+    """The diabetes data of Efron, Hastie, Johnstone & Tibshirani (2004, "Least Angle Regression").
+
+    442 patients × 10 baseline measurements, in their ORIGINAL units: age (years), sex (coded 1/2),
+    bmi (body-mass index, kg/m²), bp (mean arterial blood pressure), s1..s6 (six blood serum
+    measurements: tc, ldl, hdl, tch, ltg (log scale), glu).  Target ``y``: a quantitative measure of
+    disease progression one year after baseline (integers from 25 to 346).
+
+    standardized : if True, each column of X is centered and scaled to unit variance (population std,
+        ``cl.standardize``) — the scale on which the lasso path of the LARS paper is drawn.  (scikit-learn's
+        ``load_diabetes(scaled=True)`` instead scales each column to unit Euclidean norm, i.e. our
+        values divided by sqrt(442).)  y is never transformed.
+    Returns ``(X, y, feature_names)``: X (442, 10) float64, y (442,) float64, names a list of 10 strings.
+    """
+    text = resources.files("course_lib").joinpath("data", "diabetes.csv").read_text(encoding="utf-8")
+    lines = text.strip().splitlines()
+    header = lines[0].split(",")
+    data = np.array([[float(v) for v in line.split(",")] for line in lines[1:]], dtype=np.float64)
+    X = np.ascontiguousarray(data[:, :-1])
+    y = np.ascontiguousarray(data[:, -1])
+    if standardized:
+        from ..core.preprocessing import standardize
+
+        X = standardize(X)
+    return X, y, list(header[:-1])
