@@ -25,7 +25,7 @@ def test_placeholder_is_not_attempted_not_an_error():
     (EXPECTED.ravel(), "reshape"),
     (EXPECTED + 1e-4, "outside the tolerance"),
     (np.full_like(EXPECTED, np.nan), "NaN"),
-    ("abc", "numeric array"),
+    ("abc", "text"),
 ])
 def test_array_mistakes_get_specific_messages(answer, expected_words):
     fb = compare_array("ex", answer, EXPECTED)
@@ -47,7 +47,7 @@ def test_correct_answers_pass_and_render_html():
 
 def test_scalar_mistakes():
     assert "wrong sign" in repr(compare_scalar("s", -2.0, 2.0))
-    assert "single number" in repr(compare_scalar("s", [1, 2], 2.0))
+    assert "one number" in repr(compare_scalar("s", [1, 2], 2.0))
     assert "is not right" in repr(compare_scalar("s", 7.0, 2.0))
 
 

@@ -3,7 +3,8 @@
 import importlib
 import pkgutil
 
-from .feedback import Feedback, compare_array, compare_scalar, correct, not_attempted, pending, wrong
+from .feedback import (AnswerError, Feedback, as_array, as_number, call_learner, compare_array, compare_scalar,
+                       correct, leaked_globals, not_attempted, pending, wrong)
 
 for _info in pkgutil.iter_modules(__path__):
     if _info.name != "feedback":
