@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .feedback import compare_scalar, correct, not_attempted, pending, wrong
+from .._internal.validation import as_design, as_target, check_lam
+from .feedback import (INCORRECT, RESTART_HINT, AnswerError, as_array, as_number, call_learner, check_callable,
+                       compare_scalar, correct, not_attempted, pending, wrong)
 
 __all__ = ["check_soft_threshold", "check_lam_max", "check_n_selected"]
 
@@ -21,49 +23,48 @@ def _soft(z, t):
     return np.sign(z) * np.maximum(np.abs(z) - t, 0.0)
 
 
-def _call_vectorised(fn, z, t):
-    """fn(z, t) on an array; falls back to element by element for a scalar-only implementation."""
+def _returned_array(exercise, fname, value, shape):
+    """The learner's return value as a float array of ``shape``, or a Feedback about what came back
+    (the checker's own conversion is never blamed on the learner's function)."""
     try:
-        out = fn(z.copy(), t)
-        if out is None:
-            return None, False
-        out = np.asarray(out, dtype=float)
-        if out.shape == z.shape:
-            return out, True
-    except Exception:  # noqa: BLE001 — a scalar-only function (e.g. uses `if z > t`) fails on arrays
-        pass
-    vals = []
-    for zi in z:
-        v = fn(float(zi), t)
-        if v is None:
-            return None, False
-        vals.append(float(np.asarray(v, dtype=float).reshape(-1)[0]))
-    return np.array(vals), False
+        return as_array(value, f"what `{fname}` returned"), None
+    except AnswerError as err:
+        return None, err.feedback(exercise, "Return a numpy array of numbers with the same shape as z, "
+                                            "e.g. np.sign(z) * np.maximum(np.abs(z) - t, 0.0).")
 
 
 def check_soft_threshold(fn) -> "Feedback":  # noqa: F821
-    """Check a learner's ``soft_threshold(z, t)`` = ``sign(z)·max(|z| − t, 0)`` on a set of test points."""
+    """Check a learner's ``soft_threshold(z, t)`` = ``sign(z)·max(|z| − t, 0)`` on an array of test points
+    (the task asks for arrays; a function that only works one number at a time is told so)."""
     name = "Exercise 3.1 (soft-thresholding)"
-    if not_attempted(fn):
-        return pending(name, "your function")
-    if not callable(fn):
-        return wrong(name, f"pass the function itself (got a {type(fn).__name__}).",
-                     "Write check_soft_threshold(soft_threshold), without calling it.")
-    try:
-        got, vectorised = _call_vectorised(fn, _Z, _T)
-    except Exception as exc:  # noqa: BLE001 — show the learner their own error
-        return wrong(name, f"calling your function raised {type(exc).__name__}: {exc}",
-                     "Test it by hand first, e.g. soft_threshold(np.array([-2.0, 0.5, 2.0]), 1.0).")
-    if got is None:
-        return pending(name, "a body that returns the thresholded values")
+    early = check_callable(name, fn, "check_soft_threshold(my_soft_threshold)")
+    if early is not None:
+        return early
+    fname = getattr(fn, "__name__", "your function")
+    call = call_learner(name, fn, _Z.copy(), _T, returns="the thresholded array")
+    if call.feedback is not None:
+        if call.feedback.status == INCORRECT and "raised" in call.feedback.message:
+            scalar = call_learner(name, fn, float(_Z[0]), _T)
+            if scalar.feedback is None:  # fine on one number, fails on an array
+                return wrong(name, f"`{fname}` works on one number but fails on an array z: "
+                                   f"{call.feedback.message.split(': ', 1)[-1]}",
+                             "`if z > t:` cannot decide for a whole array at once; use np.sign(z), np.abs(z) and "
+                             "np.maximum(..., 0), which work elementwise.")
+        return call.feedback
+    got, bad = _returned_array(name, fname, call.value, _Z.shape)
+    if bad is not None:
+        return bad
+    leak = call.hints(fn)
+    if got.shape != _Z.shape:
+        return wrong(name, f"`{fname}` returned shape {got.shape} for an input z of shape {_Z.shape}.", *leak,
+                     "Soft-thresholding acts elementwise: the output has the shape of z (no sum or max).")
     expected = _soft(_Z, _T)
     if not np.all(np.isfinite(got)):
         return wrong(name, "your function returned NaN or infinite values.", "No division is needed.")
     if np.allclose(got, expected, atol=1e-12):
-        if vectorised:
-            return correct(name, "Exact zeros on [−t, t] and every other value moved t towards 0.")
-        return correct(name, "Right values. It only works one number at a time: with np.sign, np.abs and "
-                             "np.maximum it would work on whole arrays too.")
+        return correct(name, "Exact zeros on [−t, t] and every other value moved t towards 0.")
+    if leak:
+        return wrong(name, "your function does not use only its arguments.", *leak)
     inside = np.abs(_Z) <= _T
     hard = np.where(np.abs(_Z) > _T, _Z, 0.0)
     if np.allclose(got, hard):
@@ -87,8 +88,9 @@ def check_soft_threshold(fn) -> "Feedback":  # noqa: F821
         return wrong(name, "the zeros on [−t, t] are right but the values outside are not.",
                      "Outside [−t, t] the result is z − t for z > t and z + t for z < −t.")
     worst = int(np.argmax(np.abs(got - expected)))
-    return wrong(name, f"at z = {_Z[worst]:g}, t = {_T:g} you return {got[worst]:.4g}; expected {expected[worst]:.4g}.",
-                 "sign(z)·max(|z| − t, 0): zero on [−t, t], otherwise t closer to 0.")
+    return wrong(name, f"at z = {_Z[worst]:g}, t = {_T:g} `{fname}` returns {got[worst]:.4g}; expected "
+                       f"{expected[worst]:.4g}.",
+                 f"{fname}(z, t) should be sign(z)·max(|z| − t, 0): zero on [−t, t], otherwise t closer to 0.")
 
 
 def _lam_max(X, y):
@@ -96,29 +98,19 @@ def _lam_max(X, y):
     return float(np.max(np.abs(X.T @ (y - y.mean()))) / n)
 
 
-def check_lam_max(answer, X, y) -> "Feedback":  # noqa: F821
-    """Check λmax = ||Xᵀ(y − ȳ)||∞ / n for the given data (lasso with an intercept)."""
-    name = "Exercise 3.2 (λmax)"
-    if not_attempted(answer):
-        return pending(name, "your value of λmax")
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y, dtype=float)
+def _lam_max_diagnosis(got, X, y):
+    """(message, hint) for a known wrong value of λmax on (X, y), or None."""
     n = X.shape[0]
     expected = _lam_max(X, y)
-    if isinstance(answer, str):
-        return wrong(name, f"{answer!r} is text, not a number.", "Compute it with numpy instead of typing it in quotes.")
-    if isinstance(answer, np.ndarray) and answer.size == X.shape[1] and X.shape[1] > 1:
-        return wrong(name, f"this is a vector of {answer.size} numbers; λmax is one number.",
-                     "Take the largest absolute value: np.max(np.abs(...)).")
-    try:
-        got = float(answer)
-    except (TypeError, ValueError):
-        return compare_scalar(name, answer, expected, name="λmax")
-    if np.isclose(got, expected, rtol=1e-8):
-        return correct(name, "At this λ the gradient of the loss at w = 0 just fits inside λ·[−1, 1]^p.")
     corr = X.T @ (y - y.mean())
     uncentered = X.T @ y
+    Xs = X - X.mean(axis=0)
+    sd = np.sqrt(np.mean(Xs * Xs, axis=0))
+    standardized = float(np.max(np.abs((Xs / np.where(sd > 0, sd, 1.0)).T @ (y - y.mean()))) / n)
     checks = [
+        (standardized, f"{got:.6g} is λmax of the STANDARDIZED design; the question is about the original units.",
+         "Use the columns as they are (no cl.standardize, no division by the standard deviations): λmax changes "
+         "with the units of X."),
         (np.max(np.abs(uncentered)) / n, "you forgot to center y: with an intercept the correlations are "
          "Xᵀ(y − ȳ)/n, because the intercept absorbs the mean.", "Use y - y.mean()."),
         (np.max(np.abs(corr)), "this is n times too large: the objective has 1/(2n) in front, so the "
@@ -131,14 +123,86 @@ def check_lam_max(answer, X, y) -> "Feedback":  # noqa: F821
          "(the L∞ norm): the first feature enters when ITS correlation reaches λ.", "Use np.max, not np.sum."),
         (np.max(corr) / n, "you took the largest correlation with its sign; a strongly negative one counts too.",
          "Take np.abs before np.max."),
+        (np.max(uncentered) / n, "two slips: y is not centered and the largest correlation kept its sign.",
+         "λmax = np.max(np.abs(X.T @ (y - y.mean()))) / n."),
         (np.linalg.norm(corr) / n, "you used the Euclidean (L2) norm; λmax needs the largest absolute entry.",
          "Use np.max(np.abs(...)) (the L∞ norm, the dual of the L1 norm)."),
     ]
     for value, message, hint in checks:
         if np.isclose(got, value, rtol=1e-8) and not np.isclose(value, expected, rtol=1e-8):
-            return wrong(name, message, hint)
+            return message, hint
+    return None
+
+
+def _lam_max_cases(X, y):
+    """The notebook's data, the same data with y negated (the largest correlation changes sign, so a
+    missing np.abs shows), and a small design whose y has a large mean."""
+    rng = np.random.default_rng(3)
+    Xs = rng.normal(size=(25, 4)) + np.array([0.0, 3.0, -2.0, 1.0])
+    ys = Xs @ np.array([-2.0, 0.5, 0.0, 1.0]) + 10.0 + rng.normal(size=25)
+    return [("your (X, y)", X, y), ("the same X with y negated", X, -y), ("a small 25 × 4 test problem", Xs, ys)]
+
+
+def check_lam_max(answer, X=None, y=None) -> "Feedback":  # noqa: F821
+    """Check λmax = ||Xᵀ(y − ȳ)||∞ / n (lasso with an intercept).
+
+    ``answer`` is either a function ``my_lam_max(X, y)`` — then it is tested on the given data, on the same
+    data with y negated (so a missing ``np.abs`` cannot pass by luck) and on a small problem with a large
+    mean of y — or a number, compared with λmax of the given ``X, y``."""
+    name = "Exercise 3.2 (λmax)"
+    if not_attempted(answer):
+        return pending(name, "your λmax (a function my_lam_max(X, y) or a number)")
+    if X is None or y is None:
+        X, y, _ = _diabetes_raw()
+    try:
+        X = as_design(X, "X")
+        y = as_target(y, X.shape[0], "y")
+    except (TypeError, ValueError) as exc:
+        return wrong(name, f"The data passed to the check are not usable ({exc}).",
+                     f"Pass the X_raw, y_raw the exercise loads. {RESTART_HINT}")
+    if callable(answer):
+        fname = getattr(answer, "__name__", "your function")
+        for label, Xk, yk in _lam_max_cases(X, y):
+            call = call_learner(name, answer, Xk.copy(), yk.copy(), returns="one number, λmax")
+            if call.feedback is not None:
+                return call.feedback
+            try:
+                got = as_number(call.value, f"what `{fname}` returned")
+            except AnswerError as err:
+                return err.feedback(name, "λmax is one number: np.max(np.abs(...)) / n.")
+            expected = _lam_max(Xk, yk)
+            if np.isclose(got, expected, rtol=1e-8):
+                continue
+            found = _lam_max_diagnosis(got, Xk, yk)
+            where = f"On {label} `{fname}` returns {got:.6g} instead of {expected:.6g}: "
+            if found:
+                return wrong(name, where + found[0], found[1], *call.hints(answer))
+            return wrong(name, where + "not λmax.", *call.hints(answer), "λmax = max_j |x_jᵀ(y − ȳ)| / n.")
+        return correct(name, f"Right on all three test problems (λmax = {_lam_max(X, y):.6g} for your data). At this "
+                             "λ the gradient of the loss at w = 0 just fits inside λ·[−1, 1]^p.")
+    expected = _lam_max(X, y)
+    if isinstance(answer, np.ndarray) and answer.size == X.shape[1] and X.shape[1] > 1:
+        return wrong(name, f"this is a vector of {answer.size} numbers; λmax is one number.",
+                     "Take the largest absolute value: np.max(np.abs(...)).")
+    try:
+        got = as_number(answer, "λmax")
+    except AnswerError as err:
+        return err.feedback(name, "λmax = np.max(np.abs(X.T @ (y - y.mean()))) / n, one number.")
+    if not np.isfinite(got):
+        return wrong(name, f"λmax = {got} is not finite.", "Look for a division by zero.")
+    if np.isclose(got, expected, rtol=1e-8):
+        return correct(name, "At this λ the gradient of the loss at w = 0 just fits inside λ·[−1, 1]^p.")
+    found = _lam_max_diagnosis(got, X, y)
+    if found:
+        return wrong(name, *found)
     return compare_scalar(name, got, expected, name="λmax", rtol=1e-8,
                           extra_hints=("λmax = max_j |x_jᵀ(y − ȳ)| / n.",))
+
+
+def _diabetes_raw():
+    from ..data.loaders import load_diabetes
+
+    return load_diabetes()
 
 
 def check_n_selected(answer, X, y, lam) -> "Feedback":  # noqa: F821
@@ -148,21 +212,26 @@ def check_n_selected(answer, X, y, lam) -> "Feedback":  # noqa: F821
         return pending(name, "the number of non-zero coefficients")
     from .. import lasso
 
+    try:
+        X = as_design(X, "X")
+        y = as_target(y, X.shape[0], "y")
+        lam = check_lam(lam)
+    except (TypeError, ValueError) as exc:
+        return wrong(name, f"The data passed to the check are not usable ({exc}).",
+                     f"Pass X_sel, y_sel and lam_ex as in the exercise cell. {RESTART_HINT}")
     fit = lasso(X, y, lam, tol=1e-12, max_iter=100_000)
     coef = fit.coef
     expected = int(np.count_nonzero(coef))
     p = coef.size
-    if isinstance(answer, (bool, np.bool_)):
-        return wrong(name, "a True/False is not a count.", "Use np.count_nonzero(fit.coef).")
-    if isinstance(answer, str):
-        return wrong(name, f"{answer!r} is text, not a number.", "Remove the quotes: give the count as a whole number.")
     if isinstance(answer, np.ndarray) and answer.size > 1:
         return wrong(name, f"this is an array of {answer.size} numbers; the answer is one count.",
                      "np.count_nonzero(fit.coef) gives a single integer.")
     try:
-        got = float(answer)
-    except (TypeError, ValueError):
-        return wrong(name, f"expected a whole number, got {type(answer).__name__}.", "Use np.count_nonzero(fit.coef).")
+        got = as_number(answer, "your count")
+    except AnswerError as err:
+        return err.feedback(name, "np.count_nonzero(fit.coef) gives a single integer.")
+    if not np.isfinite(got):
+        return wrong(name, f"{got} is not a count.", "Count with np.count_nonzero(fit.coef): a whole number.")
     if got != int(got):
         return wrong(name, f"{got:g} is not a whole number.", "Count the coefficients that are exactly non-zero.")
     got = int(got)
