@@ -39,7 +39,7 @@ def test_ridge_gradient_right_and_not_attempted():
 
     assert E.check_ridge_gradient(placeholder).status == "not attempted"
     assert E.check_ridge_gradient(...).status == "not attempted"
-    assert "pass the function itself" in repr(E.check_ridge_gradient(np.zeros(3)))
+    assert "pass the function itself" in repr(E.check_ridge_gradient(np.zeros(3))).lower()
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -49,7 +49,7 @@ def test_ridge_gradient_right_and_not_attempted():
     (25, "L1 penalty"),
     (-35, "negative"),
     (40, "not right"),
-    ("35", "single number"),
+    ("35", "text"),
 ])
 def test_halving_steps_mistakes(answer, words):
     fb = E.check_l2_halving_steps(answer)

@@ -10,7 +10,9 @@ import math
 
 import numpy as np
 
-from .feedback import compare_array, compare_scalar, correct, not_attempted, pending, wrong
+from .._internal.validation import as_design, as_vector, check_lam
+from .feedback import (RESTART_HINT, AnswerError, as_array, as_number, call_learner, check_callable, compare_array,
+                       compare_scalar, correct, not_attempted, pending, wrong)
 
 __all__ = ["check_ridge_gradient", "check_l2_halving_steps", "check_regularized_condition_number",
            "check_duplicate_ridge_coef"]
@@ -62,28 +64,26 @@ def _gradient_variants(X, y, w, lam):
 
 def check_ridge_gradient(gradient_fn):
     """Check ``gradient_fn(X, y, w, lam)`` = gradient of ``(1/(2n))||y − Xw||² + λ·½||w||²`` (no intercept)."""
-    if not_attempted(gradient_fn):
-        return pending(_GRAD, "your function")
-    if not callable(gradient_fn):
-        return wrong(_GRAD, f"pass the function itself (got {type(gradient_fn).__name__}).",
-                     "Write check_ridge_gradient(ridge_gradient), without calling it.")
+    early = check_callable(_GRAD, gradient_fn, "check_ridge_gradient(ridge_gradient)")
+    if early is not None:
+        return early
     results = []
     for X, y, w, lam in _gradient_cases():
+        call = call_learner(_GRAD, gradient_fn, X.copy(), y.copy(), w.copy(), lam, returns="the gradient array",
+                            error_hint="Use X.T @ (y - X @ w) for the data part; X is (n, p), w is (p,).")
+        if call.feedback is not None:
+            return call.feedback
+        leak = call.hints(gradient_fn)
         try:
-            got = gradient_fn(X.copy(), y.copy(), w.copy(), lam)
-        except Exception as exc:  # the learner's code raised: report it as feedback
-            return wrong(_GRAD, f"your function raised {type(exc).__name__}: {exc}",
-                         "Use X.T @ (y - X @ w) for the data part; X is (n, p), w is (p,).")
-        if not_attempted(got):
-            return pending(_GRAD, "the body of the function (return the gradient)")
-        try:
-            got = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return wrong(_GRAD, f"your function returned a {type(got).__name__}, not an array of numbers.")
+            got = as_array(call.value, "your gradient")
+        except AnswerError as err:
+            return err.feedback(_GRAD, "Return -X.T @ (y - X @ w) / n + lam * w, an array of length p.")
         if got.shape != w.shape:
             hint = ("A single number: did you return the objective instead of its gradient?" if got.size == 1
                     else "The gradient has one entry per weight: shape (p,). Check X.T @ (...) vs X @ (...).")
-            return wrong(_GRAD, f"the gradient has shape {got.shape}, expected {w.shape}.", hint)
+            return wrong(_GRAD, f"the gradient has shape {got.shape}, expected {w.shape}.", *leak, hint)
+        if leak and not np.allclose(got, _gradient_variants(X, y, w, lam)["correct"][0], rtol=1e-7, atol=1e-10):
+            return wrong(_GRAD, "not the gradient of the data the check passed in.", *leak)
         variants = _gradient_variants(X, y, w, lam)
         match = next((name for name, (value, _) in variants.items() if np.allclose(got, value, rtol=1e-7, atol=1e-10)),
                      None)
@@ -115,10 +115,12 @@ def check_l2_halving_steps(answer, w0=HALVING["w0"], step=HALVING["step"], lam=H
     k_exact = math.ceil(real)
     approx = math.log(2.0) / (step * lam)
     l1_steps = math.ceil(0.5 * abs(w0) / (step * lam))
-    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, (int, float, np.integer, np.floating)):
-        return wrong(_HALF, f"give a single number, got {type(answer).__name__}.",
-                     "If you simulated, count the steps: e.g. int(np.argmax(w_path <= 0.5 * w0)).")
-    a = float(answer)
+    try:
+        a = as_number(answer, "your number of steps")
+    except AnswerError as err:
+        return err.feedback(_HALF, "If you simulated, count the steps: e.g. int(np.argmax(w_path <= 0.5 * w0)).")
+    if not np.isfinite(a):
+        return wrong(_HALF, f"{a} is not a number of steps.", "Solve (1 − ηλ)^k ≤ 1/2 for the smallest whole k.")
     if a == k_exact:
         return correct(_HALF, f"{k_exact} steps: (1 − ηλ)^{k_exact} = {q ** k_exact:.4f} ≤ 1/2 < "
                               f"(1 − ηλ)^{k_exact - 1} = {q ** (k_exact - 1):.4f}.")
@@ -152,7 +154,12 @@ def check_regularized_condition_number(answer, X, lam):
     """κ(XᵀX + nλI) = (d_max² + nλ)/(d_min² + nλ) for the X and λ given (X used as is)."""
     if not_attempted(answer):
         return pending(_COND, "a number")
-    X = np.asarray(X, dtype=float)
+    try:
+        X = as_design(X, "X_cond")
+        lam = check_lam(lam)
+    except (TypeError, ValueError) as exc:
+        return wrong(_COND, f"The data passed to the check are not usable ({exc}).",
+                     f"Pass X_cond and lam_cond as in the exercise cell. {RESTART_HINT}")
     n = X.shape[0]
     d = np.linalg.svd(X, compute_uv=False)
     dmax2, dmin2 = d[0] ** 2, d[-1] ** 2
@@ -163,8 +170,8 @@ def check_regularized_condition_number(answer, X, lam):
             fb.message = f"κ = (d_max² + nλ)/(d_min² + nλ) = {expected:.6g}."
         return fb
     try:
-        a = float(answer)
-    except (TypeError, ValueError):
+        a = as_number(answer)
+    except AnswerError:
         return fb
     known = [
         (dmax2 / dmin2, "That is κ(XᵀX) without the ridge term: add nλ to every eigenvalue."),
@@ -189,16 +196,26 @@ def check_duplicate_ridge_coef(answer, x, y, lam):
     """Ridge (no intercept, x and y centered) on the design [x, x]: both weights equal xᵀy/(2xᵀx + nλ)."""
     if not_attempted(answer):
         return pending(_DUP, "the two coefficients, e.g. np.array([a, b])")
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
+    try:
+        x = as_vector(x, "x_dup")
+        y = as_vector(y, "y_dup")
+        lam = check_lam(lam)
+        if x.shape != y.shape:
+            raise ValueError(f"x_dup has {x.size} entries but y_dup has {y.size}")
+    except (TypeError, ValueError) as exc:
+        return wrong(_DUP, f"The data passed to the check are not usable ({exc}).",
+                     f"Pass x_dup, y_dup, lam_dup as in the exercise cell. {RESTART_HINT}")
     n = x.shape[0]
     xx, xy = float(x @ x), float(x @ y)
     a = xy / (2 * xx + n * lam)
     expected = np.array([a, a])
     try:
-        got = np.asarray(answer, dtype=float).ravel()
-    except (TypeError, ValueError):
-        return wrong(_DUP, f"give the two coefficients as numbers, got {type(answer).__name__}.")
+        got = as_array(answer, "your coefficients").ravel()
+    except AnswerError as err:
+        return err.feedback(_DUP, "Give the two coefficients as np.array([w1, w2]).")
+    if not np.all(np.isfinite(got)):
+        return wrong(_DUP, "your coefficients contain NaN or infinite values.",
+                     "Look for a division by zero: 2xᵀx + nλ > 0 here.")
     if got.shape != (2,):
         return wrong(_DUP, f"give both coefficients (2 numbers), got {got.size}.",
                      "The design [x, x] has two columns, so w has two entries.")

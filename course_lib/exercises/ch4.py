@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .feedback import correct, not_attempted, pending, wrong
+from .feedback import AnswerError, as_array, call_learner, check_callable, correct, not_attempted, pending, wrong
 
 __all__ = ["ch4_ista_data", "check_ista_step", "ch4_subgradient_data", "check_lasso_subgradient",
            "ch4_kkt_data", "check_kkt_violations", "ch4_candidates", "check_optimal_candidate"]
@@ -40,9 +40,12 @@ def _soft(z, t):
 
 def _as_float_array(answer, shape):
     try:
-        got = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return None, f"should be a numeric array, got {type(answer).__name__}"
+        got = as_array(answer, "it")
+    except AnswerError as err:
+        text = err.message[3:] if err.message.startswith("it ") else err.message
+        return None, text.rstrip(".")
+    if got.size == int(np.prod(shape)) and got.shape != shape and got.ndim <= 2 and 1 in got.shape:
+        got = got.reshape(shape)  # a column or row version of the vector: the same answer
     if got.shape != shape:
         return None, f"has shape {got.shape}, expected {shape}"
     if not np.all(np.isfinite(got)):
@@ -207,28 +210,28 @@ def _kkt_test_points(X, y, lam):
 def check_kkt_violations(fn) -> "Feedback":  # noqa: F821
     """Check a learner's ``kkt_violations(X, y, w, lam)`` (per-coordinate, no intercept) on test points."""
     name = "Exercise 4.2 (KKT violations)"
-    if not_attempted(fn):
-        return pending(name, "your function")
-    if not callable(fn):
-        return wrong(name, f"pass the function itself (got a {type(fn).__name__}).",
-                     "Write check_kkt_violations(kkt_violations), without calling it.")
+    early = check_callable(name, fn, "check_kkt_violations(kkt_violations)")
+    if early is not None:
+        return early
     X, y, lam = ch4_kkt_data()
     n = X.shape[0]
     for w in _kkt_test_points(X, y, lam):
-        try:
-            out = fn(X.copy(), y.copy(), w.copy(), lam)
-        except Exception as exc:  # noqa: BLE001 — show the learner their own error
-            return wrong(name, f"calling your function raised {type(exc).__name__}: {exc}")
-        if out is None:
-            return pending(name, "a body that returns the violations")
+        call = call_learner(name, fn, X.copy(), y.copy(), w.copy(), lam, returns="the array of violations",
+                            error_hint="c = X.T @ (y - X @ w) / n has one entry per coefficient; compare it "
+                                       "coordinate by coordinate with λ.")
+        if call.feedback is not None:
+            return call.feedback
+        out = call.value
         expected = _kkt_reference(X, y, w, lam)
         got, problem = _as_float_array(out, w.shape)
         if got is None:
             hint = ("Return one violation per coordinate (an array of length p), not only the largest."
                     if np.ndim(out) == 0 else "")
-            return wrong(name, f"the result {problem}.", hint)
+            return wrong(name, f"the result {problem}.", hint, *call.hints(fn))
         if np.allclose(got, expected, rtol=1e-7, atol=1e-10):
             continue
+        if call.leaks:
+            return wrong(name, "the violations are not those of the data the check passed in.", *call.hints(fn))
         c = X.T @ (y - X @ w) / n
         zero = w == 0
         where = f" (at w = {np.round(w, 3)})"
@@ -280,7 +283,10 @@ def check_optimal_candidate(answer) -> "Feedback":  # noqa: F821
     name = "Exercise 4.3 (which candidate is optimal?)"
     if not_attempted(answer):
         return pending(name, 'the label of the optimal candidate, e.g. "P"')
-    label = str(answer).strip().upper()
+    if not isinstance(answer, str):
+        return wrong(name, f"answer with a label in quotes, \"P\", \"Q\" or \"R\" (got {type(answer).__name__}).",
+                     'Write optimal = "Q" (for example), with the quotes.')
+    label = answer.strip().strip("'\"").upper()
     X, y, lam, cands = ch4_candidates()
     viol = {k: float(_kkt_reference(X, y, w, lam).max()) for k, w in cands.items()}
     if label == "Q":
@@ -297,4 +303,5 @@ def check_optimal_candidate(answer) -> "Feedback":  # noqa: F821
         return wrong(name, f"R has exact zeros, but on its support the correlations are ±1.3·λ, not ±λ (largest "
                            f"violation {viol['R']:.2g}).",
                      "Exact zeros are necessary for a sparse solution but not sufficient: check the support too.")
-    return wrong(name, f"answer with one label, \"P\", \"Q\" or \"R\" (got {answer!r}).")
+    return wrong(name, f"answer with one label, \"P\", \"Q\" or \"R\" (got {answer!r}).",
+                 "Compute the largest KKT violation of each candidate and pick the one at rounding level.")

@@ -6,18 +6,41 @@ from functools import lru_cache
 
 import numpy as np
 
-from .feedback import compare_scalar, correct, not_attempted, pending, wrong
+from .feedback import RESTART_HINT, AnswerError, as_number, compare_scalar, correct, looks_rounded, not_attempted, pending, wrong
 
 __all__ = ["check_lambda_1se", "check_support_scores", "check_selection_cap", "check_which_penalty",
            "WHICH_PENALTY_SCENARIO"]
 
 
 def _number(answer):
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
+    """The one answer coercion (see feedback.as_number); None when it is not a finite number."""
+    try:
+        value = as_number(answer)
+    except AnswerError:
         return None
-    return float(answer)
+    return value if np.isfinite(value) else None
+
+
+def _why_not_number(ex, answer, hint):
+    try:
+        value = as_number(answer)
+    except AnswerError as err:
+        return err.feedback(ex, hint)
+    return wrong(ex, f"{value} is not a finite number.", hint)
+
+
+def _cv_arrays(ex, cv):
+    """(lams, mean, se) from a CV result, or a Feedback naming the cell to run."""
+    try:
+        lams, mean, se = (np.asarray(getattr(cv, k), dtype=float) for k in ("lams", "mean", "se"))
+        if not (lams.ndim == mean.ndim == se.ndim == 1 and lams.size == mean.size == se.size > 0):
+            raise ValueError("lams, mean and se must be 1-D arrays of the same length")
+        if not (np.all(np.isfinite(lams)) and np.all(np.isfinite(mean)) and np.all(np.isfinite(se))):
+            raise ValueError("cv contains NaN or infinite values")
+    except (AttributeError, TypeError, ValueError) as exc:
+        return None, wrong(ex, f"The second argument must be the result of cl.model_selection.cross_validate "
+                               f"({exc}).", f"Pass the cv object the exercise cell uses. {RESTART_HINT}")
+    return (lams, mean, se), None
 
 
 def check_lambda_1se(answer, cv):
@@ -27,9 +50,11 @@ def check_lambda_1se(answer, cv):
         return pending(ex, "the λ chosen by the one-standard-error rule")
     got = _number(answer)
     if got is None:
-        return wrong(ex, f"your answer should be one number (a value of λ), got {type(answer).__name__}.",
-                     "Index the grid: cv.lams[i] for the index i you found.")
-    lams, mean, se = np.asarray(cv.lams), np.asarray(cv.mean), np.asarray(cv.se)
+        return _why_not_number(ex, answer, "Index the grid: cv.lams[i] for the index i you found.")
+    arrays, bad = _cv_arrays(ex, cv)
+    if bad is not None:
+        return bad
+    lams, mean, se = arrays
     i_min = int(np.argmin(mean))
     bound = mean[i_min] + se[i_min]
     inside = np.flatnonzero(mean <= bound)
@@ -49,6 +74,10 @@ def check_lambda_1se(answer, cv):
     if pointwise.size and np.isclose(got, lams[pointwise[0]], rtol=1e-9):
         return wrong(ex, "you compared each point with its own standard error.",
                      "Use ONE bound for every λ: mean[i_min] + se[i_min], the SE at the minimum.")
+    digits = looks_rounded(got, expected)
+    if digits is not None:
+        return wrong(ex, f"{got:.6g} is λ_1se rounded to {digits} digit(s).",
+                     "Use cv.lams[i] itself rather than typing the printed value.")
     if not np.any(np.isclose(got, lams, rtol=1e-9)):
         return wrong(ex, f"{got:.4g} is not one of the λ values of the grid.",
                      "λ_1se is one of cv.lams: find its index with the bound mean[i_min] + se[i_min].")
@@ -61,15 +90,23 @@ def check_support_scores(answer, coef, w_true):
     ex = "Exercise 5.2 (precision and recall)"
     if not_attempted(answer):
         return pending(ex, "a pair (precision, recall)")
-    if not isinstance(answer, (tuple, list, np.ndarray)) or len(answer) != 2:
-        return wrong(ex, "give a pair: answer = (precision, recall).")
+    if not isinstance(answer, (tuple, list, np.ndarray)) or np.ndim(answer) != 1 or len(answer) != 2:
+        return wrong(ex, "give a pair: answer = (precision, recall).",
+                     "Two numbers in parentheses: (tp / n_selected, tp / n_true).")
     if any(not_attempted(a) for a in answer):
         return pending(ex, "both numbers of the pair (precision, recall)")
     prec, rec = (_number(a) for a in answer)
     if prec is None or rec is None:
-        return wrong(ex, "both entries must be numbers (fractions between 0 and 1).")
-    coef = np.asarray(coef, dtype=float)
-    w_true = np.asarray(w_true, dtype=float)
+        bad = answer[0] if prec is None else answer[1]
+        return _why_not_number(ex, bad, "Both entries are fractions between 0 and 1.")
+    try:
+        coef = np.asarray(coef, dtype=float).ravel()
+        w_true = np.asarray(w_true, dtype=float).ravel()
+        if coef.shape != w_true.shape:
+            raise ValueError(f"coef has {coef.size} entries but w_true has {w_true.size}")
+    except (TypeError, ValueError) as exc:
+        return wrong(ex, f"The coefficients passed to the check do not fit together ({exc}).",
+                     f"Pass lasso_coef and w_true as in the exercise cell. {RESTART_HINT}")
     chosen, real = coef != 0, w_true != 0
     tp = int(np.sum(chosen & real))
     exp_prec = 1.0 if chosen.sum() == 0 else tp / chosen.sum()
@@ -81,6 +118,10 @@ def check_support_scores(answer, coef, w_true):
     if np.isclose(prec, exp_rec, atol=1e-9) and np.isclose(rec, exp_prec, atol=1e-9):
         return wrong(ex, "precision and recall are swapped.",
                      "Precision divides by the number SELECTED; recall divides by the number of TRUE features.")
+    rounded = [looks_rounded(v, e) for v, e, ok in ((prec, exp_prec, ok_p), (rec, exp_rec, ok_r)) if not ok]
+    if rounded and all(d is not None for d in rounded):
+        return wrong(ex, "your values are the right ones rounded (as printed); the check wants them exactly.",
+                     "Compute them from the counts, e.g. tp / n_selected, instead of typing the printed numbers.")
     if prec > 1 or rec > 1:
         return wrong(ex, "a precision or recall above 1 is a count, not a share.",
                      "Divide the true positives by the number selected (precision) or by the number real (recall).")
@@ -93,7 +134,7 @@ def check_support_scores(answer, coef, w_true):
     if any(np.isclose(v, tp / coef.size) for v in (prec, rec)):
         hints.append("you divided by p, the number of features: neither score does that.")
     return wrong(ex, f"{'precision' if not ok_p else 'recall'}{' and recall' if not (ok_p or ok_r) else ''} "
-                 f"is not right.", *hints)
+                 f"is not right.", *hints)  # hints is never empty: one per wrong score
 
 
 def check_selection_cap(answer, n, p, fit_intercept=True):
@@ -103,11 +144,17 @@ def check_selection_cap(answer, n, p, fit_intercept=True):
         return pending(ex, "a whole number")
     got = _number(answer)
     if got is None or not float(got).is_integer():
-        return wrong(ex, "the answer is a count of features: a whole number.")
+        return wrong(ex, "the answer is a count of features: a whole number.",
+                     "Think of the rank of the centered n × p design.")
+    n = int(n)
+    p = int(p)
     expected = min(n - 1, p) if fit_intercept else min(n, p)
     if got == expected:
-        return correct(ex, f"{expected}: the active set cannot exceed the rank of the centered design "
-                           f"({'n − 1' if fit_intercept else 'n'} when p > n).")
+        return correct(ex, f"{expected}: when the columns are in general position (true with probability 1 for "
+                           f"continuous random data) the lasso solution is unique and has at most rank(centered X) "
+                           f"= {'n − 1' if fit_intercept else 'n'} non-zeros. Without general position (e.g. "
+                           f"duplicated columns) some solutions can have more, but one with at most that many "
+                           f"always exists (Tibshirani 2013).")
     if fit_intercept and got == n:
         return wrong(ex, f"{int(got)} would be the cap without an intercept.",
                      "Centering the columns (how the unpenalized intercept is fitted) makes them sum to zero: "
@@ -138,8 +185,9 @@ def check_which_penalty(winner, mse_ratio):
     ex = "Exercise 5.4 (which penalty wins?)"
     if not_attempted(winner):
         return pending(ex, 'your prediction, "lasso" or "ridge"')
-    if winner not in ("lasso", "ridge"):
-        return wrong(ex, f'winner must be "lasso" or "ridge", got {winner!r}.')
+    if not isinstance(winner, str) or winner not in ("lasso", "ridge"):
+        return wrong(ex, f'winner must be "lasso" or "ridge", got {winner!r}.', 'Write winner = "lasso" (or "ridge"): '
+                     'lower case, in quotes.')
     truth, ratio = _which_penalty_truth()
     if winner != truth:
         return wrong(ex, f"the measurement disagrees with {winner!r}: run head_to_head and compare the test MSEs.",
