@@ -12,13 +12,31 @@ import numbers
 import numpy as np
 
 
+# Magnitudes the solvers accept: squares, sums of squares over n·p terms and the products w·x stay far from
+# float64's overflow (1.8e308) and underflow (2.2e-308) with these bounds.  Outside them the answer would be
+# NaN, inf or silently zero, so the data must be rescaled (every solution rescales with them exactly).
+MAX_ABS_VALUE = 1e100
+MIN_ABS_VALUE = 1e-100
+# A solver iteration budget beyond this cannot finish in reasonable time (and overflows int64 counters).
+MAX_ITER_LIMIT = 10**9
+
+
 def _to_numpy(value, name):
+    if hasattr(value, "toarray") and hasattr(value, "nnz"):  # scipy.sparse: np.asarray would give an object
+        raise TypeError(f"{name} is a scipy sparse matrix ({value.shape[0]}×{value.shape[1]}, {value.nnz} stored "
+                        f"values); the course's solvers need a dense array: pass {name}.toarray()")
     if hasattr(value, "to_numpy"):  # pandas DataFrame / Series and friends
         value = value.to_numpy()
     try:
         arr = np.asarray(value)
     except Exception as exc:  # ragged lists and the like
         raise TypeError(f"{name} could not be converted to a numeric array ({exc}); pass a numpy array") from exc
+    if arr.dtype == object:  # e.g. a list holding 10**400 or None
+        try:
+            arr = arr.astype(np.float64)
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise TypeError(f"{name} holds values that are not numbers (or too large for float64: {exc}); "
+                            f"pass a numeric array") from None
     if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
         raise TypeError(f"{name} must be numeric, got dtype {arr.dtype}; convert it with np.asarray({name}, dtype=float)")
     if np.issubdtype(arr.dtype, np.complexfloating):
@@ -78,13 +96,32 @@ def as_Xy(X, y):
     return Xa, as_target(y, Xa.shape[0])
 
 
+def check_bool(value, name):
+    """True or False (numpy booleans too).  Strings are refused: ``"False"`` is truthy in Python."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, str):
+        raise TypeError(f"{name} must be True or False, got the string {value!r} (any non-empty string counts as "
+                        f"True); write {name}={value.strip().capitalize() if value.strip().lower() in ('true', 'false') else 'True'} without quotes")
+    if isinstance(value, numbers.Integral) and int(value) in (0, 1):
+        return bool(value)
+    raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+
+
 def check_scalar(value, name, *, low=None, high=None, low_inclusive=True, high_inclusive=True, integer=False):
     """A finite real (or integer) scalar within bounds, as float (or int)."""
-    if isinstance(value, np.ndarray) and value.ndim == 0:
+    if isinstance(value, np.ndarray):
+        if value.size != 1:
+            raise TypeError(f"{name} must be a single number, got an array of shape {value.shape}")
+        value = value.reshape(-1)[0].item()
+    if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         kind = "an integer" if integer else "a real number"
         raise TypeError(f"{name} must be {kind}, got {type(value).__name__}")
+    if isinstance(value, numbers.Integral) and abs(int(value)) > 1e308:
+        raise ValueError(f"{name} = an integer with {len(str(abs(int(value))))} digits is too large for a float "
+                         f"(at most about 1.8e308); did you mean a smaller value?")
     if integer and not float(value).is_integer():
         raise TypeError(f"{name} must be an integer, got {value!r}")
     if not np.isfinite(value):
@@ -111,8 +148,12 @@ def check_tol(tol):
     return check_scalar(tol, "tol", low=0.0, low_inclusive=False)
 
 
-def check_max_iter(max_iter):
-    return check_scalar(max_iter, "max_iter", low=1, integer=True)
+def check_max_iter(max_iter, name="max_iter"):
+    value = check_scalar(max_iter, name, low=1, integer=True)
+    if value > MAX_ITER_LIMIT:
+        raise ValueError(f"{name}={value} cannot finish in reasonable time (limit {MAX_ITER_LIMIT:.0e}); a solver "
+                         f"that needs more has a problem to fix (scale the data, raise tol, or pick another method)")
+    return value
 
 
 def check_choice(value, name, choices):
@@ -145,3 +186,41 @@ def check_seed(seed):
     if seed is None:
         raise TypeError("seed must be given (an int or np.random.Generator): the course is deterministic")
     return np.random.default_rng(check_scalar(seed, "seed", low=0, integer=True))
+
+
+def check_magnitude(arr, name, *, allow_zero=True):
+    """Refuse arrays whose scale float64 arithmetic cannot carry through a fit (see MAX_ABS_VALUE).
+
+    The test is on the largest absolute entry, so one unit-scale column beside others is fine; an all-zero
+    array passes when ``allow_zero`` (a zero y has the zero solution)."""
+    top = float(np.max(np.abs(arr))) if arr.size else 0.0
+    if top > MAX_ABS_VALUE:
+        raise ValueError(f"{name} has entries up to {top:.3g}: their squares and products overflow float64 "
+                         f"(max 1.8e308). Rescale {name}, e.g. {name} / {top:.0e} (solutions rescale exactly), "
+                         f"or cl.standardize(X) for a design")
+    if top == 0.0:
+        if not allow_zero:
+            raise ValueError(f"{name} is all zeros")
+        return top
+    if top < MIN_ABS_VALUE:
+        raise ValueError(f"{name} has entries no larger than {top:.3g}: their squares underflow float64 to 0, so "
+                         f"a fit would look converged while being meaningless. Rescale {name}, e.g. "
+                         f"{name} * {1.0 / top:.0e} (solutions rescale exactly)")
+    return top
+
+
+def check_fit_data(X, y):
+    """Magnitude checks of a design and target before a solver runs (both already validated arrays)."""
+    check_magnitude(X, "X")
+    check_magnitude(y, "y")
+    return X, y
+
+
+def constant_columns(col_sq, col_absmax):
+    """Mask of columns that are constant up to rounding, each judged against ITS OWN magnitude.
+
+    ``col_sq`` = ||x_j − x̄_j||²/n, ``col_absmax`` = max_i |x_ij| before centering.  Centering a constant
+    column leaves rounding of about eps·|x_j| per entry, so its spread is ~1e-16·max|x_j|; a real column
+    has spread far above 1e-13·max|x_j|.  (A test relative to the largest column instead would freeze a
+    unit-scale column beside a 1e14-scale one, and every column of 1e-13·X.)"""
+    return col_sq <= (1e-13 * np.asarray(col_absmax, dtype=float)) ** 2

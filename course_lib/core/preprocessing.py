@@ -13,7 +13,7 @@ import warnings
 
 import numpy as np
 
-from .._internal.validation import as_design, as_vector, check_scalar
+from .._internal.validation import as_design, as_vector, check_bool, check_magnitude, check_scalar, constant_columns
 
 __all__ = ["standardize", "polynomial_features"]
 
@@ -31,14 +31,17 @@ def standardize(X, return_params=False):
     objective's 1/(2n) scaling: each standardized column has ``||z_j||²/n = 1``.
     """
     X = as_design(X)
+    return_params = check_bool(return_params, "return_params")
+    check_magnitude(X, "X")
     mean = X.mean(axis=0)
     Xc = X - mean
     correction = Xc.mean(axis=0)  # second pass: removes the rounding left by a large mean
     Xc -= correction
     mean = mean + correction
     scale = np.sqrt(np.mean(Xc * Xc, axis=0))
-    # Relative test: a "constant" column may carry rounding noise from the centering.
-    tiny = scale <= 1e-12 * np.maximum(np.abs(mean), 1.0)
+    # "Constant" relative to each column's OWN magnitude: centering a constant column leaves rounding noise of
+    # about 1e-16·max|x_j|, while a real column (even one of 1e-13-scale values) has spread far above that.
+    tiny = constant_columns(scale * scale, np.max(np.abs(X), axis=0))
     if np.any(tiny):
         cols = np.flatnonzero(tiny).tolist()
         warnings.warn(f"standardize: column(s) {cols} are constant; they are set to 0 with scale 1",
@@ -63,7 +66,13 @@ def polynomial_features(x, degree, include_bias=False, scale_to_unit=False):
     Returns an (n, degree) array (n, degree + 1 with the bias column).
     """
     x = as_vector(x, "x")
-    degree = check_scalar(degree, "degree", low=1, integer=True)
+    degree = check_scalar(degree, "degree", low=1, high=50, integer=True)
+    include_bias = check_bool(include_bias, "include_bias")
+    scale_to_unit = check_bool(scale_to_unit, "scale_to_unit")
+    top = float(np.max(np.abs(x))) if not scale_to_unit else 1.0
+    if top > 1.0 and degree * np.log10(top) > 300:
+        raise ValueError(f"x up to {top:.3g} raised to the power {degree} overflows float64; use "
+                         f"scale_to_unit=True (maps x onto [−1, 1]) or rescale x")
     if scale_to_unit:
         lo, hi = float(x.min()), float(x.max())
         if hi == lo:

@@ -42,7 +42,10 @@ def project_l2_ball(v, radius=1.0):
 
 @njit(cache=True)
 def _project_l1_ball(v, radius):
-    """Duchi, Shalev-Shwartz, Singer & Chandra (2008), the O(p log p) sort-based algorithm."""
+    """Duchi, Shalev-Shwartz, Singer & Chandra (2008), the O(p log p) sort-based algorithm, written in
+    differences of the sorted magnitudes so that it stays exact when |v| ≫ radius (e.g. v = (1e17, 1e17),
+    radius 1: θ = (Σu − r)/k would lose the radius to rounding; u_i − θ = (u_i − u_k) + (r − D_k)/k does not).
+    """
     p = v.shape[0]
     a = np.abs(v)
     if a.sum() <= radius:
@@ -50,17 +53,26 @@ def _project_l1_ball(v, radius):
     if radius == 0.0:
         return np.zeros(p)
     u = np.sort(a)[::-1]
-    cumulative = u[0]
-    theta = u[0] - radius  # the largest entry is always in the support (set directly: no rounding test)
+    # D_j = Σ_{i<=j} (u_i − u_j) grows with j; the support is {j : D_j < radius} (u_j above the threshold)
+    k = 1
+    D = 0.0
+    D_k = 0.0
     for j in range(1, p):
-        cumulative += u[j]
-        candidate = (cumulative - radius) / (j + 1)
-        if u[j] > candidate:  # u_j still above the threshold: it stays in the support
-            theta = candidate
+        D += j * (u[j - 1] - u[j])
+        if D < radius:
+            k = j + 1
+            D_k = D
+        else:
+            break
+    u_k = u[k - 1]
+    shift = (radius - D_k) / k  # = u_k − θ > 0
     out = np.empty(p)
     for i in range(p):
-        m = a[i] - theta
-        out[i] = np.sign(v[i]) * m if m > 0.0 else 0.0
+        if a[i] >= u_k:
+            m = (a[i] - u_k) + shift
+            out[i] = np.sign(v[i]) * m
+        else:
+            out[i] = 0.0
     return out
 
 

@@ -14,8 +14,8 @@ import numpy as np
 
 from .._internal.jit import njit
 from .._internal.vector_ops import dot
-from .._internal.validation import (as_design, as_target, check_coef_init, check_l1_ratio, check_lam,
-                          check_max_iter, check_tol)
+from .._internal.validation import (as_design, as_target, check_bool, check_coef_init, check_fit_data,
+                                   check_l1_ratio, check_lam, check_max_iter, check_tol, constant_columns)
 from .._internal.warnings import ConvergenceWarning
 from ..core.results import Fit
 
@@ -58,10 +58,10 @@ class Data:
                  "fit_intercept", "all_feats", "constant", "nonconstant", "_lipschitz", "_ls_dual", "_top")
 
     def __init__(self, X, y, fit_intercept=True):
-        X, y = _checked_Xy(X, y)
+        X, y = check_fit_data(*_checked_Xy(X, y))  # scale a fit cannot represent: 'rescale X/y'
         n, p = X.shape
         self.n, self.p = n, p
-        self.fit_intercept = bool(fit_intercept)
+        self.fit_intercept = check_bool(fit_intercept, "fit_intercept")
         if self.fit_intercept:
             self.x_mean = X.mean(axis=0)
             self.y_mean = float(y.mean())
@@ -80,8 +80,8 @@ class Data:
             self.col_sq /= n
             np.matmul(self.XT, self.y, out=self.xty)
             self.xty /= n
-        # a column that is constant up to rounding is exactly constant: treat it as zero
-        self.col_sq[self.col_sq <= 1e-26 * max(1.0, float(self.col_sq.max()))] = 0.0
+        # a column that is constant up to rounding (relative to its own magnitude) is exactly constant
+        self.col_sq[constant_columns(self.col_sq, np.max(np.abs(X), axis=0))] = 0.0
         self.y_scale = float(self.y @ self.y) / n  # ||y − ȳ||²/n, the unit of tol
         self.all_feats = np.arange(p)
         self.constant = np.flatnonzero(self.col_sq == 0.0)

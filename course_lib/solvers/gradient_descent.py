@@ -25,14 +25,30 @@ from __future__ import annotations
 import numpy as np
 
 from .._internal.jit import njit
-from .._internal.validation import as_vector, as_Xy, check_choice, check_coef_init, check_lam, check_scalar
+from .._internal.validation import (MAX_ITER_LIMIT, as_vector, as_Xy, check_bool, check_choice, check_coef_init,
+                                   check_fit_data, check_lam, check_magnitude, check_scalar)
 from ..core.results import Fit
 
 __all__ = ["ridge_gradient_descent", "adam", "adam_l2_vs_adamw", "penalty_only_dynamics", "ridge_duality_gap"]
 
 
+# A recorded run stores (n_steps + 1) × p iterates; refuse sizes that cannot fit in memory.
+MAX_RECORD_VALUES = 20_000_000   # 160 MB of float64
+MAX_GRAM_FEATURES = 20_000       # the Gram form builds a p × p matrix (3.2 GB at this p)
+
+
+def _check_steps(n_steps, p, record, what="record=True"):
+    n_steps = check_scalar(n_steps, "n_steps", low=0, high=MAX_ITER_LIMIT, integer=True)
+    if record and (n_steps + 1) * p > MAX_RECORD_VALUES:
+        raise ValueError(f"{what} would store {n_steps + 1} iterates of {p} coefficients "
+                         f"({(n_steps + 1) * p * 8 / 2**30:.2g} GiB); use record=False, or at most "
+                         f"{MAX_RECORD_VALUES // max(p, 1) - 1} steps")
+    return n_steps
+
+
 def _centered(X, y, fit_intercept):
-    X, y = as_Xy(X, y)
+    X, y = check_fit_data(*as_Xy(X, y))
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     if fit_intercept:
         x_mean = X.mean(axis=0)
         y_mean = float(y.mean())
@@ -222,9 +238,15 @@ def ridge_gradient_descent(X, y, lam, step, n_steps, fit_intercept=True, form="w
     default zeros).
     """
     Xc, yc, x_mean, y_mean = _centered(X, y, fit_intercept)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    record = check_bool(record, "record")
     lam = check_lam(lam)
     step = check_scalar(step, "step", low=0.0, low_inclusive=False)
-    n_steps = check_scalar(n_steps, "n_steps", low=0, integer=True)
+    n_steps = _check_steps(n_steps, Xc.shape[1], record)
+    if Xc.shape[1] > MAX_GRAM_FEATURES:
+        raise MemoryError(f"ridge_gradient_descent forms the {Xc.shape[1]} × {Xc.shape[1]} matrix XᵀX/n "
+                          f"({Xc.shape[1] ** 2 * 8 / 2**30:.1f} GiB); with this many features use cl.ridge (the "
+                          f"dual form for p > n) or cl.elastic_net(X, y, lam, l1_ratio=0.0)")
     check_choice(form, "form", ("weight_decay", "penalty_gradient"))
     w0 = check_coef_init(coef_init, Xc.shape[1])
     with np.errstate(over="ignore", invalid="ignore"):
@@ -244,16 +266,24 @@ def adam(X, y, lam, lr, n_steps, decoupled=False, betas=(0.9, 0.999), eps=1e-8, 
     decoupled=True ("AdamW", Loshchilov & Hutter 2019): ``g = ∇L(w)`` and
         ``w ← (1 − lr·λ)w − lr·m̂/(sqrt(v̂) + eps)``: the decay is applied outside the scaling, so
         coordinates with small gradients are decayed relatively more; its limit is generally NOT the ridge
-        solution (and depends on lr).  This λ is PyTorch AdamW's ``weight_decay``.
+        solution.  This λ is PyTorch AdamW's ``weight_decay`` (the decay is lr·λ per step).  A fixed point
+        satisfies ``λ·w_j = −m̂_j/(sqrt(v̂_j) + eps)``, where lr has cancelled: in this parametrization the limit
+        does NOT depend on lr (lr sets how fast and how noisily it is approached), and since
+        |m̂_j/(sqrt(v̂_j) + eps)| <= 1 for a settled gradient it lies in the box |w_j| <= 1/λ.  (Loshchilov &
+        Hutter scale the decay by the schedule multiplier η_t instead of lr = α·η_t; there the box is
+        |w_j| <= α/λ.)
     The reported ``objective`` and ``gap`` are those of the ridge objective at λ for both variants, so the
     difference shows.  ``history`` as in ``ridge_gradient_descent``.
     """
     Xc, yc, x_mean, y_mean = _centered(X, y, fit_intercept)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    decoupled = check_bool(decoupled, "decoupled")
+    record = check_bool(record, "record")
     lam = check_lam(lam)
     lr = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
-    n_steps = check_scalar(n_steps, "n_steps", low=0, integer=True)
-    if len(betas) != 2:
-        raise ValueError(f"betas must be a pair (beta1, beta2), got {betas!r}")
+    n_steps = _check_steps(n_steps, Xc.shape[1], record)
+    if isinstance(betas, (str, bytes)) or not hasattr(betas, "__len__") or len(betas) != 2:
+        raise TypeError(f"betas must be a pair (beta1, beta2) such as (0.9, 0.999), got {betas!r}")
     b1 = check_scalar(betas[0], "betas[0]", low=0.0, high=1.0, high_inclusive=False)
     b2 = check_scalar(betas[1], "betas[1]", low=0.0, high=1.0, high_inclusive=False)
     eps = check_scalar(eps, "eps", low=0.0, low_inclusive=False)
@@ -313,9 +343,10 @@ def penalty_only_dynamics(w0, lam, step, n_steps, penalty="l2"):
     penalty "l1_prox": the proximal step ``w ← soft_threshold(w, ηλ)`` — reaches exactly 0 and stays.
     """
     w0 = as_vector(w0, "w0")
+    check_magnitude(w0, "w0")
     lam = check_lam(lam)
     step = check_scalar(step, "step", low=0.0, low_inclusive=False)
-    n_steps = check_scalar(n_steps, "n_steps", low=0, integer=True)
+    n_steps = _check_steps(n_steps, w0.shape[0], True, what="penalty_only_dynamics (it returns every iterate)")
     check_choice(penalty, "penalty", ("l2", "l1", "l1_prox"))
     kind = {"l2": 0, "l1": 1, "l1_prox": 2}[penalty]
     return _penalty_steps(w0.copy(), lam, step, n_steps, kind)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._internal.jit import njit
-from .._internal.validation import as_design, as_Xy, check_lam, check_lams
+from .._internal.validation import as_design, as_Xy, check_bool, check_fit_data, check_lam, check_lams, check_magnitude
 from ..core.results import Fit, Path
 
 __all__ = ["ridge", "ridge_path", "ridge_dof", "ridge_shrinkage_factors"]
@@ -73,6 +73,25 @@ def _spd_solve(A, b):
     return _cholesky_solve(np.ascontiguousarray(L), np.ascontiguousarray(b))
 
 
+# Refuse dense factorizations that cannot fit in memory: the matrices formed are min(n, p)² and n·p.
+MAX_DENSE_VALUES = 400_000_000  # 3.2 GB of float64
+
+
+def _check_dense_size(n, p):
+    need = min(n, p) ** 2 + n * p
+    if need > MAX_DENSE_VALUES:
+        raise MemoryError(f"ridge on a {n} × {p} design would build {need:.3g} float64 values "
+                          f"({need * 8 / 2**30:.1f} GiB); use an iterative solver instead, e.g. "
+                          f"cl.elastic_net(X, y, lam, l1_ratio=0.0), or fewer features")
+
+
+def _check_finite_result(coef, intercept, lam):
+    """A closed form never returns NaN/inf as an answer: that is a scale float64 could not carry."""
+    if not (np.all(np.isfinite(coef)) and np.all(np.isfinite(intercept))):
+        raise FloatingPointError(f"ridge at λ = {lam:.3g}: the solution is not representable in float64 (NaN or "
+                                 f"infinite coefficients); rescale X and y (e.g. cl.standardize(X), y / y.std())")
+
+
 def _min_norm_lstsq(Xc, yc):
     """Minimum-norm least-squares solution (λ = 0), via the SVD (LAPACK gelsd)."""
     return np.linalg.lstsq(Xc, yc, rcond=None)[0]
@@ -96,9 +115,11 @@ def ridge(X, y, lam, fit_intercept=True) -> Fit:
     Returns a ``Fit`` with ``gap=0.0``, ``n_iter=0``, ``converged=True``.
     No standardization is done: scale the columns first (``cl.standardize``) if their units differ.
     """
-    X, y = as_Xy(X, y)
+    X, y = check_fit_data(*as_Xy(X, y))
     lam = check_lam(lam)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     n, p = X.shape
+    _check_dense_size(n, p)
     Xc, yc, x_mean, y_mean = _center(X, y, fit_intercept)
     w = None
     method = "lstsq"
@@ -122,6 +143,7 @@ def ridge(X, y, lam, fit_intercept=True) -> Fit:
         w = _min_norm_lstsq(Xc, yc)
     w = np.ascontiguousarray(w, dtype=np.float64)
     intercept = float(y_mean - x_mean @ w) if fit_intercept else 0.0
+    _check_finite_result(w, intercept, lam)
     return Fit(coef=w, intercept=intercept, objective=_ridge_objective(Xc, yc, w, lam), gap=0.0, n_iter=0,
                converged=True, history=None, lam=lam, method=method)
 
@@ -148,9 +170,11 @@ def ridge_path(X, y, lams, fit_intercept=True) -> Path:
     if lams is None:
         raise TypeError("ridge_path needs lams, e.g. lams=np.logspace(2, -4, 100) (unlike lasso_path there is "
                         "no natural lam_max for ridge: its solution is never exactly zero)")
-    X, y = as_Xy(X, y)
+    X, y = check_fit_data(*as_Xy(X, y))
     lams = np.sort(check_lams(lams))[::-1].copy()
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     n, p = X.shape
+    _check_dense_size(n, p)
     Xc, yc, x_mean, y_mean = _center(X, y, fit_intercept)
     coefs = None
     lam_min = float(lams[-1])
@@ -180,6 +204,7 @@ def ridge_path(X, y, lams, fit_intercept=True) -> Path:
         method = "closed form (SVD)"
     coefs = np.ascontiguousarray(coefs)
     intercepts = (y_mean - coefs @ x_mean) if fit_intercept else np.zeros(lams.shape[0])
+    _check_finite_result(coefs, intercepts, lams[-1])
     k = lams.shape[0]
     return Path(lams=lams, coefs=coefs, intercepts=np.asarray(intercepts, dtype=np.float64), gaps=np.zeros(k),
                 n_iters=np.zeros(k, dtype=np.int64), l1_ratio=0.0, method=method)
@@ -187,6 +212,8 @@ def ridge_path(X, y, lams, fit_intercept=True) -> Path:
 
 def _centered_singular_values(X, fit_intercept):
     X = as_design(X)
+    check_magnitude(X, "X")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     Xc = X - X.mean(axis=0) if fit_intercept else X
     d = np.linalg.svd(Xc, compute_uv=False)
     # directions at rounding level (e.g. the one centering removes) have d = 0 exactly in theory
