@@ -15,6 +15,7 @@ when recording).  These kernels serve ``lasso(method="ista"|"fista")`` and ``ela
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
@@ -42,9 +43,17 @@ def _times(XT, w, out):
 
 
 @njit(cache=True)
-def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_abs, max_iter, gap_every,
-                      dual_floor, rec_coef, rec_obj, rec_gap):
-    """ISTA (accelerate=False) or FISTA from w (updated in place).  Returns (iterations, objective, gap, L)."""
+def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_abs, k_start, k_stop, gap_every,
+                      dual_floor, z, Xz, t_state, L_cap, rec_coef, rec_obj, rec_gap):
+    """ISTA (accelerate=False) or FISTA iterations k_start+1 … k_stop from w (updated in place).
+
+    The extrapolation state (z, Xz = X_c z, t in ``t_state[0]``) lives in the caller's arrays, so a long run
+    is a sequence of short calls (see ``solve_proximal``) that return to Python, where Kernel → Interrupt
+    is honoured.  Backtracking doubles L at most up to ``L_cap`` (an upper bound on the true Lipschitz
+    constant, so the sufficient-decrease test must hold there unless rounding breaks it).
+    Returns (last iteration, objective, gap, L, status): status 0 converged, 1 chunk finished, 2 the
+    arithmetic broke down (non-finite objective or L).
+    """
     p, n = XT.shape
     feats = np.arange(p)
     xtr = np.empty(p)
@@ -52,21 +61,25 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
     Xw = np.empty(n)
     _times(XT, w, Xw)
     r = y - Xw
-    primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
-    if record:
-        rec_coef[0] = w
-        rec_obj[0] = primal
-        rec_gap[0] = gap
-    if gap <= tol_abs:
-        return 0, primal, gap, lipschitz
+    primal = 0.0
+    gap = np.inf
+    if k_start == 0:
+        primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
+        if record:
+            rec_coef[0] = w
+            rec_obj[0] = primal
+            rec_gap[0] = gap
+        if gap <= tol_abs:
+            return 0, primal, gap, lipschitz, 0
+        z[:] = w
+        Xz[:] = Xw
+        t_state[0] = 1.0
     L = lipschitz
-    t = 1.0
-    z = w.copy()
-    Xz = Xw.copy()
+    t = t_state[0]
     w_new = np.empty(p)
     Xw_new = np.empty(n)
     grad = np.empty(p)
-    for k in range(1, max_iter + 1):
+    for k in range(k_start + 1, k_stop + 1):
         # gradient of the smooth part at z
         rz_sq = 0.0
         for i in range(n):
@@ -77,6 +90,9 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
             grad[j] = -dot(XT[j], r) / n + l2 * z[j]
             z_sq += z[j] * z[j]
         f_z = 0.5 * rz_sq / n + 0.5 * l2 * z_sq
+        if not math.isfinite(f_z):
+            t_state[0] = t
+            return k, f_z, np.inf, L, 2
         while True:
             thresh = l1 / L
             for j in range(p):
@@ -88,7 +104,7 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
                 else:
                     w_new[j] = 0.0
             _times(XT, w_new, Xw_new)
-            if not backtrack:
+            if not backtrack or L >= L_cap:
                 break
             # sufficient decrease: f(w+) <= f(z) + ∇f(z)ᵀ(w+ − z) + L/2·||w+ − z||²
             f_new = 0.0
@@ -106,7 +122,7 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
             f_new += 0.5 * l2 * w_sq
             if f_new <= f_z + lin + 0.5 * L * quad + 1e-14 * abs(f_z):
                 break
-            L *= 2.0
+            L = min(2.0 * L, L_cap)
         if accelerate:
             t_new = 0.5 * (1.0 + math.sqrt(1.0 + 4.0 * t * t))
             beta = (t - 1.0) / t_new
@@ -120,7 +136,7 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
             Xz[:] = Xw_new
         w[:] = w_new
         Xw[:] = Xw_new
-        if record or k % gap_every == 0 or k == max_iter:
+        if record or k % gap_every == 0 or k == k_stop:
             for i in range(n):
                 r[i] = y[i] - Xw[i]
             primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
@@ -128,27 +144,65 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
                 rec_coef[k] = w
                 rec_obj[k] = primal
                 rec_gap[k] = gap
+            if not math.isfinite(primal):
+                t_state[0] = t
+                return k, primal, gap, L, 2
             if gap <= tol_abs:
-                return k, primal, gap, L
-    return max_iter, primal, gap, L
+                t_state[0] = t
+                return k, primal, gap, L, 0
+    t_state[0] = t
+    return k_stop, primal, gap, L, 1
+
+
+# One kernel call does about this many multiply-adds before returning to Python (≈0.1 s), so that
+# Kernel → Interrupt stops a long run within about a second.
+CHUNK_FLOPS = 20_000_000
+# Above this many multiply-adds (≈ a minute) the run is announced up front.
+LONG_RUN_FLOPS = 30_000_000_000
 
 
 def solve_proximal(data, l1, l2, w, tol_abs, max_iter, record=False, accelerate=True, backtracking=False):
-    """Run ISTA/FISTA from w (in place); returns (iterations, objective, gap, history or None)."""
+    """Run ISTA/FISTA from w (in place); returns (iterations, objective, gap, history or None).
+
+    The iterations run in chunks of about CHUNK_FLOPS multiply-adds, so an interrupt is seen between
+    chunks; a run whose budget exceeds LONG_RUN_FLOPS warns before it starts."""
+    trace = float(data.col_sq.sum()) + l2  # >= the true Lipschitz constant σ_max²/n + l2
     if backtracking:
         lipschitz = max(float(data.col_sq.max()), 1e-300) + l2  # a lower bound on L; doubled as needed
     else:
         lipschitz = max(data.lipschitz(), 1e-300) + l2
+    L_cap = max(2.0 * trace, lipschitz)
     dual_floor = data.dual_floor(l1, l2)
     if record:
         bufs = history_buffers(max_iter + 1, data.p)
         rec = (bufs["coef"], bufs["objective"], bufs["gap"])
     else:
         rec = (NO_RECORD_2D, NO_RECORD_1D, NO_RECORD_1D)
-    n_iter, primal, gap, L = proximal_gradient(data.XT, data.y, w, l1, l2, lipschitz, bool(accelerate),
-                                               bool(backtracking), tol_abs, max_iter, GAP_EVERY, dual_floor, *rec)
+    per_iter = 2 * data.n * data.p + data.n + data.p
+    if per_iter * max_iter > LONG_RUN_FLOPS:
+        warnings.warn(f"{'FISTA' if accelerate else 'ISTA'} on a {data.n} × {data.p} problem may run up to "
+                      f"max_iter={max_iter} iterations (≈{per_iter * max_iter / 5e8 / 60:.0f} min); Kernel → Interrupt "
+                      f"stops it within a second. Coordinate descent (method='cd') is usually far faster here.",
+                      UserWarning, stacklevel=4)
+    chunk = max(GAP_EVERY, (CHUNK_FLOPS // per_iter) // GAP_EVERY * GAP_EVERY)
+    z = np.empty(data.p)
+    Xz = np.empty(data.n)
+    t_state = np.ones(1)
+    k = 0
+    L = lipschitz
+    while True:
+        k_stop = min(k + chunk, max_iter)
+        k, primal, gap, L, status = proximal_gradient(data.XT, data.y, w, l1, l2, L, bool(accelerate),
+                                                      bool(backtracking), tol_abs, k, k_stop, GAP_EVERY,
+                                                      dual_floor, z, Xz, t_state, L_cap, *rec)
+        if status == 2:
+            raise FloatingPointError(f"{'FISTA' if accelerate else 'ISTA'} broke down at iteration {k} (objective "
+                                     f"{primal!r}): the data's scale exceeds what float64 can carry here; rescale "
+                                     f"X and y (e.g. cl.standardize(X), y / y.std())")
+        if status == 0 or k >= max_iter:
+            break
     history = None
     if record:
-        history = trim_history(bufs, n_iter + 1)
+        history = trim_history(bufs, k + 1)
         history["lipschitz"] = L
-    return n_iter, primal, gap, history
+    return k, primal, gap, history

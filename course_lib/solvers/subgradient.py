@@ -35,9 +35,12 @@ GAP_EVERY = 10
 
 
 @njit(cache=True)
-def subgradient_steps(XT, y, w, l1, l2, rule, step, tol_abs, max_iter, gap_every, dual_floor,
-                      rec_coef, rec_obj, rec_best, rec_gap):
-    """Subgradient steps from w (in place).  Returns (steps, best w, best objective, gap at best w)."""
+def subgradient_steps(XT, y, w, l1, l2, rule, step, tol_abs, k_start, k_stop, gap_every, dual_floor,
+                      best_w, best_r, state, rec_coef, rec_obj, rec_best, rec_gap):
+    """Subgradient steps k_start+1 … k_stop from w (in place).  ``best_w``/``best_r`` hold the best point
+    so far and its residual, ``state`` = [best objective, gap at best], kept between calls so that a long
+    run is a sequence of short calls returning to Python (where an interrupt is seen).
+    Returns (last step, status): 0 converged, 1 chunk finished, 2 non-finite objective."""
     p, n = XT.shape
     feats = np.arange(p)
     xtr = np.empty(p)
@@ -48,19 +51,23 @@ def subgradient_steps(XT, y, w, l1, l2, rule, step, tol_abs, max_iter, gap_every
             xj = XT[j]
             for i in range(n):
                 r[i] -= w[j] * xj[i]
-    primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
-    best = primal
-    best_w = w.copy()
-    best_r = r.copy()
-    if record:
-        rec_coef[0] = w
-        rec_obj[0] = primal
-        rec_best[0] = best
-        rec_gap[0] = gap
-    if gap <= tol_abs:
-        return 0, best_w, best, gap
+    if k_start == 0:
+        primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
+        state[0] = primal
+        state[1] = gap
+        best_w[:] = w
+        best_r[:] = r
+        if record:
+            rec_coef[0] = w
+            rec_obj[0] = primal
+            rec_best[0] = primal
+            rec_gap[0] = gap
+        if gap <= tol_abs:
+            return 0, 0
+    best = state[0]
+    gap = state[1]
     g = np.empty(p)
-    for k in range(1, max_iter + 1):
+    for k in range(k_start + 1, k_stop + 1):
         g_sq = 0.0
         for j in range(p):
             d = dot(XT[j], r)
@@ -89,13 +96,17 @@ def subgradient_steps(XT, y, w, l1, l2, rule, step, tol_abs, max_iter, gap_every
         for i in range(n):
             rr += r[i] * r[i]
         primal = 0.5 * rr / n + l1 * np.sum(np.abs(w)) + 0.5 * l2 * np.sum(w * w)
+        if not math.isfinite(primal):
+            state[0] = best
+            state[1] = gap
+            return k, 2
         improved = primal < best
         if improved:
             best = primal
             best_w[:] = w
             best_r[:] = r
-        if record or k % gap_every == 0 or k == max_iter:
-            if improved or record or k == max_iter:
+        if record or k % gap_every == 0 or k == k_stop:
+            if improved or record or k == k_stop:
                 _, gap = primal_and_gap(XT, y, best_w, best_r, feats, l1, l2, dual_floor, xtr)
             if record:
                 rec_coef[k] = w
@@ -103,8 +114,16 @@ def subgradient_steps(XT, y, w, l1, l2, rule, step, tol_abs, max_iter, gap_every
                 rec_best[k] = best
                 rec_gap[k] = gap
             if gap <= tol_abs:
-                return k, best_w, best, gap
-    return max_iter, best_w, best, gap
+                state[0] = best
+                state[1] = gap
+                return k, 0
+    state[0] = best
+    state[1] = gap
+    return k_stop, 1
+
+
+# multiply-adds per kernel call (≈0.1 s) so that Kernel → Interrupt is seen within about a second
+CHUNK_FLOPS = 20_000_000
 
 
 def solve_subgradient(data, l1, l2, w, tol_abs, max_iter, record, step_rule, step):
@@ -115,10 +134,24 @@ def solve_subgradient(data, l1, l2, w, tol_abs, max_iter, record, step_rule, ste
         rec = (bufs["coef"], bufs["objective"], bufs["best_objective"], bufs["gap"])
     else:
         rec = (NO_RECORD_2D, NO_RECORD_1D, NO_RECORD_1D, NO_RECORD_1D)
-    n_iter, best_w, best, gap = subgradient_steps(data.XT, data.y, w, l1, l2, rule, step, tol_abs, max_iter,
-                                                  GAP_EVERY, dual_floor, *rec)
-    history = trim_history(bufs, n_iter + 1) if record else None
-    return n_iter, best_w, best, gap, history
+    per_iter = 3 * data.n * data.p + data.n + data.p
+    chunk = max(GAP_EVERY, (CHUNK_FLOPS // per_iter) // GAP_EVERY * GAP_EVERY)
+    best_w = np.empty(data.p)
+    best_r = np.empty(data.n)
+    state = np.zeros(2)
+    k = 0
+    while True:
+        k_stop = min(k + chunk, max_iter)
+        k, status = subgradient_steps(data.XT, data.y, w, l1, l2, rule, step, tol_abs, k, k_stop, GAP_EVERY,
+                                      dual_floor, best_w, best_r, state, *rec)
+        if status == 2:
+            raise FloatingPointError(f"the subgradient method diverged at step {k} (the objective overflowed): "
+                                     f"the step is too large for this data's scale; lower step (here {step:g}) "
+                                     f"or rescale X and y")
+        if status == 0 or k >= max_iter:
+            break
+    history = trim_history(bufs, k + 1) if record else None
+    return k, best_w, float(state[0]), float(state[1]), history
 
 
 def check_step(step_rule, step):
