@@ -224,3 +224,35 @@ def constant_columns(col_sq, col_absmax):
     has spread far above 1e-13·max|x_j|.  (A test relative to the largest column instead would freeze a
     unit-scale column beside a 1e14-scale one, and every column of 1e-13·X.)"""
     return col_sq <= (1e-13 * np.asarray(col_absmax, dtype=float)) ** 2
+
+
+def check_predict_design(X, n_features, what="the model"):
+    """A new design for ``predict``: validated, with the column count the model was fitted on."""
+    Xa = as_design(X)
+    if Xa.shape[1] != n_features:
+        raise ValueError(f"X has {Xa.shape[1]} columns but {what} was fitted on {n_features}; pass the same "
+                         f"features, in the same order")
+    return Xa
+
+
+# Arrays larger than this many float64 values (3.2 GB) are refused before they are allocated.
+MAX_ARRAY_VALUES = 400_000_000
+
+
+def check_allocation(n_values, what, alternative):
+    """Refuse to allocate ``n_values`` float64 values when that exceeds MAX_ARRAY_VALUES, saying how much it
+    would be and what to do instead."""
+    if n_values > MAX_ARRAY_VALUES:
+        raise MemoryError(f"{what} would hold {n_values:.3g} float64 values ({n_values * 8 / 2**30:.1f} GiB), more "
+                          f"than this function allows ({MAX_ARRAY_VALUES * 8 / 2**30:.1f} GiB); {alternative}")
+
+
+def check_pair(value, name, example="(-1.0, 1.0)"):
+    """Two real numbers ``(low, high)`` with low < high."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != 2:
+        raise TypeError(f"{name} must be a pair (low, high) such as {example}, got {value!r}")
+    lo = check_scalar(value[0], f"{name}[0]")
+    hi = check_scalar(value[1], f"{name}[1]")
+    if not hi > lo:
+        raise ValueError(f"{name} must be (low, high) with low < high, got {value!r}")
+    return lo, hi

@@ -24,7 +24,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._internal.blas_threads import single_threaded_blas
-from .._internal.validation import as_Xy, as_vector, check_choice, check_l1_ratio, check_lams, check_scalar, check_tol
+import numbers
+
+from .._internal.validation import (as_Xy, as_vector, check_bool, check_choice, check_l1_ratio, check_lams,
+                                   check_scalar, check_tol)
 from .results import Path
 
 __all__ = ["CVResult", "cross_validate", "lambda_grid", "fit_path", "one_se_index", "cv_fold_errors",
@@ -39,6 +42,11 @@ _RIDGE_GRID = (1e3, 1e-4)
 
 def _check_model(model, l1_ratio):
     check_choice(model, "model", MODELS)
+    if model in ("lasso", "ridge") and l1_ratio is not None:
+        fixed = 1.0 if model == "lasso" else 0.0
+        if check_l1_ratio(l1_ratio) != fixed:
+            raise ValueError(f"l1_ratio={l1_ratio!r} does not apply to model={model!r} (whose l1_ratio is {fixed:g} "
+                             f"by definition); for a mix of L1 and L2 use model='elastic_net', l1_ratio={l1_ratio!r}")
     if model == "lasso":
         return 1.0
     if model == "ridge":
@@ -107,6 +115,8 @@ def cv_fold_errors(X, y, model, lams, folds, *, l1_ratio=None, tol=1e-10, standa
     """
     X, y = as_Xy(X, y)
     lams = np.sort(check_lams(lams))[::-1].copy()
+    folds = _check_folds(folds, X.shape[0])
+    standardize = check_bool(standardize, "standardize")
     errors = np.empty((len(folds), lams.shape[0]))
     for k, (train, test) in enumerate(folds):
         X_tr, X_te = X[train], X[test]
@@ -185,9 +195,9 @@ class CVResult:
 
     def predict(self, X, which="min") -> np.ndarray:
         """Predictions of the full-data fit at λ_min or λ_1se (new X in original units)."""
-        from .._internal.validation import as_design
+        from .._internal.validation import check_predict_design
 
-        Xa = as_design(X)
+        Xa = check_predict_design(X, self.path.coefs.shape[1], "the cross-validated model")
         if self.standardized:
             Xa = (Xa - self.x_mean) / self.x_scale
         return Xa @ self.coef(which) + self.intercept(which)
@@ -238,6 +248,7 @@ def _cross_validate(X, y, model, l1_ratio, lams, n_lams, eps, n_folds, seed, fol
     X, y = as_Xy(X, y)
     r = _check_model(model, l1_ratio)
     tol = check_tol(tol)
+    standardize = check_bool(standardize, "standardize")
     n = X.shape[0]
     if folds is None:
         n_folds = check_scalar(n_folds, "n_folds", low=2, high=n, integer=True)
@@ -245,7 +256,7 @@ def _cross_validate(X, y, model, l1_ratio, lams, n_lams, eps, n_folds, seed, fol
             raise TypeError("cross_validate needs seed=... to draw its folds (or pass folds=cl.kfold_indices(...))")
         folds = kfold_indices(n, n_folds, seed=seed)
     else:
-        _check_folds(folds, n)
+        folds = _check_folds(folds, n)
     x_mean = x_scale = None
     X_fit = X
     if standardize:
@@ -270,10 +281,22 @@ def _cross_validate(X, y, model, l1_ratio, lams, n_lams, eps, n_folds, seed, fol
 
 def _check_folds(folds, n):
     """Every row in exactly one test fold, and train = complement of test."""
+    if isinstance(folds, (numbers.Number, str)) or not hasattr(folds, "__iter__"):
+        raise TypeError(f"folds must be a list of (train, test) index pairs, got {folds!r}; for {folds!r} folds "
+                        f"write n_folds={folds!r}, seed=0 (or folds=cl.kfold_indices(n, {folds!r}, seed=0))"
+                        if isinstance(folds, numbers.Integral) else
+                        f"folds must be a list of (train, test) index pairs such as cl.kfold_indices(n, 5, seed=0), "
+                        f"got {type(folds).__name__}")
+    folds = list(folds)
     seen = np.zeros(n, dtype=int)
-    for train, test in folds:
-        train = np.asarray(train)
-        test = np.asarray(test)
+    for fold in folds:
+        if not (isinstance(fold, (tuple, list)) and len(fold) == 2):
+            raise TypeError("each fold must be a pair (train_indices, test_indices), as cl.kfold_indices returns")
+        train = np.asarray(fold[0])
+        test = np.asarray(fold[1])
+        for idx in (train, test):
+            if idx.ndim != 1 or not np.issubdtype(idx.dtype, np.integer) or (idx.size and (idx.min() < 0 or idx.max() >= n)):
+                raise ValueError(f"fold indices must be 1-D integer arrays with values in 0 … {n - 1}")
         if np.intersect1d(train, test).size:
             raise ValueError("a fold's train and test indices overlap")
         if train.size + test.size != n:
@@ -281,3 +304,4 @@ def _check_folds(folds, n):
         seen[test] += 1
     if len(folds) < 2 or np.any(seen != 1):
         raise ValueError("folds must put every row in exactly one test fold (use cl.kfold_indices)")
+    return folds

@@ -32,9 +32,9 @@ def linf_norm(w) -> float:
 def lp_norm(w, p) -> float:
     """``||w||_p = (Σ|w_i|^p)^(1/p)`` for p > 0 (a true norm only for p >= 1); p = inf gives the max norm."""
     w = as_vector(w, "w")
-    if p == np.inf:
+    if isinstance(p, (int, float, np.floating)) and not isinstance(p, bool) and p == np.inf:
         return linf_norm(w)
-    p = check_scalar(p, "p", low=0.0, low_inclusive=False)
+    p = check_scalar(p, "p", low=0.0, low_inclusive=False)  # refuses arrays, strings, True, nan
     scale = np.max(np.abs(w))
     if scale == 0.0:
         return 0.0

@@ -65,9 +65,9 @@ class Path:
 
     def predict(self, X) -> np.ndarray:
         """(n, k) predictions, one column per λ."""
-        from .._internal.validation import as_design
+        from .._internal.validation import check_predict_design
 
-        Xa = as_design(X)
+        Xa = check_predict_design(X, self.coefs.shape[1], "the path")
         return Xa @ self.coefs.T + self.intercepts
 
     def __len__(self) -> int:

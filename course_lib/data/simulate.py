@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._internal.validation import as_design, as_target, as_vector, check_choice, check_scalar, check_seed
+from .._internal.validation import (as_design, as_target, as_vector, check_allocation, check_bool, check_choice,
+                                   check_pair, check_scalar, check_seed)
 
 __all__ = [
     "toeplitz_covariance", "make_regression", "make_correlated_pair", "make_collinear_features",
@@ -27,6 +28,8 @@ def toeplitz_covariance(p, rho):
     """
     p = check_scalar(p, "p", low=1, integer=True)
     rho = _check_rho(rho)
+    check_allocation(p * p, f"a {p} × {p} covariance matrix",
+                     "make_regression draws AR(1) designs without forming it (O(n·p))")
     idx = np.arange(p)
     return rho ** np.abs(idx[:, None] - idx[None, :]).astype(np.float64)
 
@@ -71,9 +74,11 @@ def make_regression(n, p, *, n_informative=None, rho=0.0, snr=3.0, coef="sparse"
     """
     n = check_scalar(n, "n", low=1, integer=True)
     p = check_scalar(p, "p", low=1, integer=True)
+    check_allocation(2 * n * p, f"a {n} × {p} design (and its noise draws)", "lower n or p")
     rho = _check_rho(rho)
     rng = check_seed(seed)
     intercept = check_scalar(intercept, "intercept")
+    return_noise_std = check_bool(return_noise_std, "return_noise_std")
     if isinstance(snr, (int, float)) and snr == np.inf:
         snr_val = np.inf
     else:
@@ -111,6 +116,7 @@ def make_collinear_features(n, k, rho, *, w=None, noise=0.5, seed):
     """
     n = check_scalar(n, "n", low=1, integer=True)
     k = check_scalar(k, "k", low=1, integer=True)
+    check_allocation(2 * n * k, f"a {n} × {k} design", "lower n or k")
     rho = check_scalar(rho, "rho", low=0.0, high=1.0, high_inclusive=False)
     noise = check_scalar(noise, "noise", low=0.0)
     rng = check_seed(seed)
@@ -164,13 +170,15 @@ def make_polynomial_problem(n, *, truth="sine", noise=0.2, seed, x_range=(-1.0, 
     rng = check_seed(seed)
     if callable(truth):
         f = truth
+        probe = np.asarray(f(np.array([0.0, 0.5])))
+        if probe.shape != (2,) or not np.issubdtype(probe.dtype, np.number):
+            raise TypeError("truth must be vectorized: f(np.array([0.0, 0.5])) should return 2 numbers (use np.sin, "
+                            "not math.sin)")
     else:
         check_choice(truth, "truth", tuple(_TRUTHS))
         f = _TRUTHS[truth]
-    lo = check_scalar(x_range[0], "x_range[0]")
-    hi = check_scalar(x_range[1], "x_range[1]")
-    if not hi > lo:
-        raise ValueError(f"x_range must be (low, high) with low < high, got {x_range!r}")
+    lo, hi = check_pair(x_range, "x_range")
+    check_allocation(n, f"{n} samples", "lower n")
     x = np.sort(rng.uniform(lo, hi, size=n))
     y = np.asarray(f(x), dtype=np.float64) + noise * rng.standard_normal(n)
     return x, y, f
@@ -184,6 +192,8 @@ def train_test_split(X, y, test_size=0.25, *, seed):
     X = as_design(X)
     y = as_target(y, X.shape[0])
     n = X.shape[0]
+    if isinstance(test_size, (bool, np.bool_)):
+        raise TypeError(f"test_size must be a fraction in (0, 1) or a number of rows, got {test_size!r}")
     if isinstance(test_size, (float, np.floating)):  # a fraction
         frac = check_scalar(test_size, "test_size", low=0.0, high=1.0, low_inclusive=False, high_inclusive=False)
         n_test = int(np.ceil(frac * n))
@@ -205,6 +215,7 @@ def kfold_indices(n, k, *, seed, shuffle=True):
     """
     n = check_scalar(n, "n", low=2, integer=True)
     k = check_scalar(k, "k", low=2, high=n, integer=True)
+    shuffle = check_bool(shuffle, "shuffle")
     rng = check_seed(seed)
     order = rng.permutation(n) if shuffle else np.arange(n)
     folds = np.array_split(order, k)
