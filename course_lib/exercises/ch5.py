@@ -90,7 +90,8 @@ def check_support_scores(answer, coef, w_true):
     ex = "Exercise 5.2 (precision and recall)"
     if not_attempted(answer):
         return pending(ex, "a pair (precision, recall)")
-    if not isinstance(answer, (tuple, list, np.ndarray)) or np.ndim(answer) != 1 or len(answer) != 2:
+    if not isinstance(answer, (tuple, list, np.ndarray)) or len(answer) != 2 or \
+            (isinstance(answer, np.ndarray) and answer.ndim != 1):
         return wrong(ex, "give a pair: answer = (precision, recall).",
                      "Two numbers in parentheses: (tp / n_selected, tp / n_true).")
     if any(not_attempted(a) for a in answer):
