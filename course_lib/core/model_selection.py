@@ -69,7 +69,7 @@ def lambda_grid(X, y, model="lasso", *, l1_ratio=None, n_lams=50, eps=1e-3, fit_
 
     X, y = as_Xy(X, y)
     r = _check_model(model, l1_ratio)
-    n_lams = check_scalar(n_lams, "n_lams", low=2, integer=True)
+    n_lams = check_scalar(n_lams, "n_lams", low=2, high=100_000, integer=True)
     eps = check_scalar(eps, "eps", low=0.0, high=1.0, low_inclusive=False, high_inclusive=False)
     if model == "ridge":
         Xc = X - X.mean(axis=0) if fit_intercept else X

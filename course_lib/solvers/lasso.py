@@ -118,7 +118,7 @@ def _fit(data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options,
 def _lam_grid(data, lams, l1_ratio, n_lams, eps):
     if lams is not None:
         return np.sort(check_lams(lams))[::-1].copy()
-    n_lams = check_scalar(n_lams, "n_lams", low=1, integer=True)
+    n_lams = check_scalar(n_lams, "n_lams", low=1, high=100_000, integer=True)
     eps = check_scalar(eps, "eps", low=0.0, high=1.0, low_inclusive=False)
     if l1_ratio == 0.0:
         raise ValueError("l1_ratio=0 (ridge) has no finite lam_max, so there is no default λ grid; "
