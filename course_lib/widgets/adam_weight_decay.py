@@ -17,6 +17,7 @@ from ..plots.style import L2_COLOR, OLS_COLOR, PALETTE, new_figure
 from ..solvers.ridge import ridge
 from ..studies.ch1_adamw_box import box_least_squares_exact, two_feature_problem
 from .demo import Demo, log_slider, register_demo, slider
+from .._internal.validation import check_scalar
 
 ADAMW_COLOR = PALETTE["orange"]
 HALF_WIDTH = 3.0  # the (w1, w2) window is [−0.5, 3]² (the solutions lie in the first quadrant)
@@ -34,7 +35,8 @@ class AdamWeightDecayDemo(Demo):
     figsize = (8.0, 3.6)
 
     def __init__(self, lam=0.5, lr=0.05, n_steps=20000):
-        self._init = {"lam": float(lam), "lr": float(lr), "n_steps": int(n_steps)}
+        self._init = {"lam": check_scalar(lam, "lam", low=0.0, low_inclusive=False), "lr": check_scalar(lr, "lr", low=0.0, low_inclusive=False),
+                      "n_steps": check_scalar(n_steps, "n_steps", low=1, high=200_000, integer=True)}
         self.X, self.y = two_feature_problem()
         super().__init__()
 

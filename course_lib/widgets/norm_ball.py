@@ -13,6 +13,7 @@ from ..plots.contours import draw_axes_cross, square_limits
 from ..plots.norm_balls import ball_outline, draw_p_ball, split_cost
 from ..plots.style import L1_COLOR, L2_COLOR, PALETTE
 from .demo import Demo, register_demo, slider
+from .._internal.validation import check_scalar
 
 
 
@@ -27,7 +28,7 @@ class NormBallDemo(Demo):
     figsize = (8.0, 3.6)
 
     def __init__(self, p=2.0):
-        self._p0 = float(p)
+        self._p0 = check_scalar(p, "p", low=0.25, high=8.0)  # the slider's range
         super().__init__()
 
     def controls(self):

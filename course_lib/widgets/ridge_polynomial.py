@@ -13,6 +13,7 @@ import numpy as np
 from ..plots.style import L2_COLOR, PALETTE, TRUTH_COLOR, new_figure
 from ..studies.ch1_polynomial_overfitting import polynomial_problem
 from .demo import Demo, log_slider, register_demo, slider
+from .._internal.validation import check_scalar
 
 MAX_DEGREE = 14
 LAMS = np.logspace(2, -10, 121)
@@ -26,7 +27,9 @@ class RidgePolynomialDemo(Demo):
     figsize = (8.0, 3.6)
 
     def __init__(self, lam=1e-3, degree=12, seed=1):
-        self._lam0, self._degree0, self._seed = float(lam), int(degree), seed
+        self._lam0 = check_scalar(lam, "lam", low=0.0, low_inclusive=False)  # a log slider
+        self._degree0 = check_scalar(degree, "degree", low=1, high=MAX_DEGREE, integer=True)
+        self._seed = seed
         self._problems = {}
         self._curves = {}
         super().__init__()
