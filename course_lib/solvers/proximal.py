@@ -10,7 +10,11 @@ FISTA takes the same step from an extrapolated point z = w_k + (t_{k−1} − 1)
 improves the rate from O(1/k) to O(1/k²).  With ``backtracking=True`` L starts at a cheap lower bound
 (the largest ||x_j||²/n) and doubles until the sufficient-decrease test holds, instead of using σ_max.
 Stopping: duality gap <= tol·||y − ȳ||²/n (checked every ``GAP_EVERY`` iterations, every iteration
-when recording).  These kernels serve ``lasso(method="ista"|"fista")`` and ``elastic_net``.
+when recording, and at the end of every chunk).  What that tol means: the gap bounds the OBJECTIVE's
+suboptimality, F(w) − F* <= gap; the coefficients are within sqrt(2·gap/μ) of the solution only where the
+objective is μ-strongly convex (``cl.coefficient_error_bound``); for the lasso with p > n there is no such
+bound, so lower tol when coefficient accuracy matters.  The kernel runs in chunks of about ``CHUNK_FLOPS``
+multiply-adds that return to Python, so Kernel → Interrupt stops a long run within a fraction of a second.  These kernels serve ``lasso(method="ista"|"fista")`` and ``elastic_net``.
 """
 from __future__ import annotations
 

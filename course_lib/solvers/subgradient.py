@@ -163,8 +163,10 @@ def subgradient_method(X, y, lam, step_rule="diminishing", step=0.1, max_iter=5_
     step_rule : ``"constant_step"`` (α = step), ``"constant_length"`` (α = step/||g||) or
         ``"diminishing"`` (α = step/√k, the only rule that converges to the minimum).
     max_iter : number of steps (the method is usually run for a fixed budget).
-    tol : stop early when the duality gap at the best point is <= tol·||y − ȳ||²/n (rarely reached:
-        expect a ``ConvergenceWarning``, which is the point of the comparison).
+    tol : stop early when the duality gap at the best point is <= tol·||y − ȳ||²/n (checked every 10 steps;
+        rarely reached: expect a ``ConvergenceWarning``, which is the point of the comparison).  The gap
+        bounds the objective (F(best) − F* <= gap), not the coefficients: see ``cl.coefficient_error_bound``.
+    The steps run in chunks that return to Python, so Kernel → Interrupt stops a long run promptly.
 
     ``Fit.coef`` is the best iterate seen (best-so-far tracking).  The iterates hover around 0 instead of
     landing on it: the result has no exact zeros in general, unlike coordinate descent / ISTA.
