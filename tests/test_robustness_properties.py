@@ -281,3 +281,18 @@ def test_a_long_fista_run_is_interruptible_within_a_second():
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
         assert time.monotonic() - started < 1.5, method
+
+
+@SETTINGS
+@given(exp=st.integers(-280, 280), norm=st.sampled_from(["l1", "l2"]), seed=st.integers(0, 2**16))
+def test_quadratic_min_in_ball_does_not_depend_on_the_scale_of_H(exp, norm, seed):
+    rng = np.random.default_rng(seed)
+    A = rng.standard_normal((3, 3))
+    H = A @ A.T + 0.5 * np.eye(3)
+    c = 2.0 * rng.standard_normal(3)
+    base, mu = cl.quadratic_min_in_ball(H, c, 0.7, norm=norm, return_multiplier=True)
+    kind, out, _ = outcome(cl.quadratic_min_in_ball, H * 10.0 ** exp, c, 0.7, norm=norm, return_multiplier=True)
+    if kind == "error":
+        return
+    np.testing.assert_allclose(out[0], base, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(out[1], mu * 10.0 ** exp, rtol=1e-9)

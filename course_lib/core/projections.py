@@ -405,12 +405,19 @@ def _quad_l1(H, c, t):
 
 
 def _solve_one(H, c, t, use_l1):
-    """Dispatch to the jitted solvers (H: C-contiguous SPD, c: C-contiguous)."""
+    """Dispatch to the jitted solvers (H: C-contiguous SPD, c: C-contiguous).
+
+    The minimiser does not change when H is multiplied by a constant (only the multiplier does), so H is
+    first scaled by a power of two (exact) to a largest entry near 1: the secular equation's safeguards
+    are absolute, and at 1e±200 they failed."""
+    top = float(np.max(np.abs(H))) if H.size else 1.0
+    shift = 0 if top == 0.0 else -int(np.floor(np.log2(top)))
+    Hs = np.ascontiguousarray(np.ldexp(H, shift)) if shift else H
     if use_l1:
-        w, mu, _status = _quad_l1(H, c, t)  # H is PD: every principal block is PD, status is 0
+        w, mu, _status = _quad_l1(Hs, c, t)  # H is PD: every principal block is PD, status is 0
     else:
-        w, mu = _quad_l2(H, c, t)
-    return w + 0.0, float(mu)
+        w, mu = _quad_l2(Hs, c, t)
+    return w + 0.0, float(np.ldexp(mu, -shift)) if shift else float(mu)
 
 
 def _check_spd(H, name="H"):
