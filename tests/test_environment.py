@@ -114,7 +114,7 @@ def test_notebooks_do_not_need_scikit_learn():
 
 
 @pytest.mark.parametrize("path", ["README.md", "environment.yml", "pyproject.toml", "Makefile", ".ci/run",
-                                  "notebooks", "course_lib", "tests", "figures", "benchmarks",
+                                  "notebooks", "course_lib", "tests", "benchmarks",
                                   "workshop", "INSTRUCTORS.md", "LICENSE"])
 def test_layout(path):
     assert (ROOT / path).exists(), f"{path} is part of the course layout"
