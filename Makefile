@@ -14,7 +14,7 @@ PORT   ?= 8888
 SANITIZE := notebooks/nbval_sanitize.cfg
 PYTEST_NBVAL := --nbval --nbval-sanitize-with $(SANITIZE) --nbval-current-env --nbval-cell-timeout=300
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 \
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.coalesce_streams=True --ExecutePreprocessor.timeout=600 \
 	--ExecutePreprocessor.kernel_name=python3
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 CHROMIUM ?= /usr/bin/chromium
