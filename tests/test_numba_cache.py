@@ -181,3 +181,13 @@ def test_every_jitted_function_is_cached():
                 if "cache=True" not in stripped:
                     offenders.append(f"{path.name}:{i}")
     assert not offenders, f"jitted functions without cache=True: {offenders}"
+
+
+def test_warmup_reaches_every_kernel():
+    """`python -m course_lib warmup` (run by make lab / make test) must compile every jitted function:
+    a new kernel is added to its WORKLOAD, or a learner's first call to it compiles."""
+    from course_lib._internal import warmup
+
+    report = warmup.warm()
+    assert report.missing == [], f"kernels the warm-up never reaches: {report.missing}"
+    assert len(warmup.dispatchers()) >= 30
