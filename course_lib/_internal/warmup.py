@@ -158,9 +158,20 @@ def dispatchers() -> dict:
     return found
 
 
+def _in_disk_cache(dispatcher) -> bool:
+    """The function has an index in the on-disk cache (a helper called only from other kernels is loaded
+    as part of its callers, so it shows no signature of its own in a process that used the cache)."""
+    import os
+
+    try:
+        return os.path.exists(dispatcher._cache._cache_file._index_path)
+    except AttributeError:  # another numba version's private layout: rely on signatures only
+        return False
+
+
 def uncompiled() -> list:
-    """Jitted functions with no specialisation (compiled or loaded from the cache) in this process."""
-    return sorted(name for name, d in dispatchers().items() if not d.signatures)
+    """Jitted functions with neither a specialisation in this process nor an entry in the disk cache."""
+    return sorted(name for name, d in dispatchers().items() if not d.signatures and not _in_disk_cache(d))
 
 
 def warm(verbose: bool = False) -> WarmupReport:
