@@ -51,10 +51,20 @@ import time
 import ipywidgets as widgets
 import matplotlib
 from PIL import Image
+from traitlets import Unicode
 
 from ..plots.style import MIN_LEGEND_PX, RC, enforce_min_legend_size, new_figure
 
 DEMOS: dict = {}
+
+
+class FrameImage(widgets.Image):
+    """The demo's picture.  ``tooltip`` becomes the ``<img>``'s ``title`` (its text alternative); the empty
+    ``description`` is there because ipywidgets' front end reads ``description.length`` before setting the
+    title, and an Image model has none (without it every tooltip update is a JavaScript error)."""
+
+    description = Unicode("").tag(sync=True)
+
 
 
 def register_demo(name: str):
@@ -93,7 +103,7 @@ class Demo:
             self._fix_layout()
         width, height = self.frame_size()
         # shown at the frame's own pixel size: a flex column would otherwise stretch it to the column width
-        self.image = widgets.Image(format="png", layout=widgets.Layout(
+        self.image = FrameImage(format="png", layout=widgets.Layout(
             width=f"{width}px", max_width="100%", height="auto", align_self="flex-start"))
         self.readout = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.error = widgets.HTML()
