@@ -1,29 +1,36 @@
 # The course in two commands: `make lab` (learn) and `make test` (check everything).
-# Both create .venv with python3 if it is missing and (re)install the course only when pyproject.toml changed.
+# Both create .venv with python3 if it is missing and (re)install the course only when pyproject.toml changed:
+# `make lab` installs the course with its [lab] extra, `make test` with [test] (lab + workshop + test tools).
+# Either then compiles every numba kernel once into the cache (`python -m course_lib warmup`), so a learner's
+# first solver call loads machine code instead of compiling it.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.installed-lab
 NB     ?= notebooks/00_start_here.ipynb
 PORT   ?= 8888
 SANITIZE := notebooks/nbval_sanitize.cfg
 PYTEST_NBVAL := --nbval --nbval-sanitize-with $(SANITIZE) --nbval-current-env --nbval-cell-timeout=300
-EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 \
-	--ExecutePreprocessor.kernel_name=python3
+# nbconvert's executor with no timing metadata and stdout coalesced: an unchanged notebook re-executes byte for byte
+EXECUTE := $(BIN)/python -m course_lib._internal.execute
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help venv lab test test-unit test-browser test-site chromium nbval notebook notebooks figures bench doctor clean clean-cache \
+.PHONY: help venv venv-lab lab lint warmup diff-setup nbval-diff test test-unit test-browser test-site chromium nbval notebook notebooks figures bench doctor clean clean-cache \
 	slides student site
 
 help:
 	@echo "make lab        start JupyterLab on notebooks/ (127.0.0.1, token required), opening 00_start_here"
-	@echo "make test       unit tests + strict nbval on every notebook"
+	@echo "make test       ruff, unit tests + strict nbval on every notebook"
+	@echo "make lint       ruff on course_lib, tests, benchmarks, workshop and the notebooks"
+	@echo "make warmup     compile every numba kernel into the cache (done by make lab / make test)"
+	@echo "make diff-setup readable notebook diffs and merges in git (nbdime's git drivers, this clone)"
 	@echo "make test-unit  unit tests only"
 	@echo "make test-browser  every notebook in JupyterLab + headless Chromium: Run All, widgets, sliders (artifacts/)"
 	@echo "make nbval NB=notebooks/01_l2_norm_ridge.ipynb   strict nbval on one notebook"
+	@echo "make nbval-diff NB=...  the same, failures shown as an nbdime diff in the browser"
 	@echo "make notebook NB=...   re-execute one notebook in place; make notebooks: all of them"
 	@echo "make figures    regenerate figures/*.png and *.svg"
 	@echo "make slides     reveal.js decks with speaker notes, offline, in _build/slides/ (see INSTRUCTORS.md)"
@@ -44,11 +51,25 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
+	$(BIN)/python -m course_lib warmup
+	@touch $(STAMP) $(LAB_STAMP)
+
+# The learner's environment: the [lab] extra only (already satisfied by an up-to-date test install).
+$(LAB_STAMP): pyproject.toml | $(BIN)/python
+	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ]; then :; else \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -e '.[lab]' && \
+	  $(BIN)/python -m course_lib warmup; fi
+	@touch $(LAB_STAMP)
 
 venv: $(STAMP)
 
-lab: venv
+venv-lab: $(LAB_STAMP)
+
+warmup: venv-lab
+	$(BIN)/python -m course_lib warmup
+
+lab: venv-lab
 	@token=$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')}; \
 	echo ""; echo "  The course: http://127.0.0.1:$(PORT)/lab/tree/00_start_here.ipynb?token=$$token"; \
 	echo "  (port busy? make lab PORT=8890)"; echo ""; \
@@ -56,8 +77,16 @@ lab: venv
 	  --ServerApp.root_dir=notebooks --IdentityProvider.token="$$token" --ServerApp.password_required=False \
 	  --LabApp.default_url=/lab/tree/00_start_here.ipynb $(ROOT_FLAG)
 
-test: venv
+test: venv lint
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NBVAL)
+
+lint: venv
+	$(BIN)/ruff check .
+
+# nbdime's git drivers for this clone (.gitattributes routes *.ipynb to them): `git diff` shows cell sources
+# and outputs instead of JSON; `git difftool --tool=nbdime` opens the web view.
+diff-setup: venv
+	$(BIN)/nbdime config-git --enable
 
 test-unit: venv
 	$(BIN)/python -m pytest tests
@@ -85,6 +114,12 @@ chromium:
 nbval: venv
 	$(BIN)/python -m pytest $(NB) $(PYTEST_NBVAL)
 
+# The same check, with failures shown as an nbdime diff of the whole notebook in a browser (nbval --nbdime:
+# interactive, so not part of make test; it also compares image/png bytes, which the deterministic outputs
+# allow when the library versions are those that stored the notebook).
+nbval-diff: venv
+	$(BIN)/python -m pytest $(NB) $(PYTEST_NBVAL) --nbdime
+
 notebook: venv
 	$(EXECUTE) $(NB)
 
@@ -111,7 +146,7 @@ bench: venv
 	@for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(BIN)/python benchmarks/$$b.py || exit 1; done
 	@echo "browser latency: make test-browser, then $(BIN)/python benchmarks/browser_latency.py"
 
-doctor: venv
+doctor: venv-lab
 	$(BIN)/python -m course_lib doctor
 
 clean-cache:

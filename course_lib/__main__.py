@@ -1,5 +1,13 @@
-"""``python -m course_lib doctor`` checks the installation; ``python -m course_lib figures`` rebuilds figures/."""
+"""Command line: ``python -m course_lib doctor | warmup | figures``.
+
+* ``doctor``  checks the installation (what a learner needs; ``--dev`` adds the test and workshop tools);
+* ``warmup``  compiles every numba kernel into the cache (``make lab``/``make test`` run it; Binder's
+  ``postBuild`` and Colab's first cell can), printing specialisations and compile time per kernel;
+* ``figures`` rebuilds the static figures (``make figures``).
+"""
 import sys
+
+COMMANDS = ("doctor", "warmup", "figures")
 
 
 def main(argv=None) -> int:
@@ -9,12 +17,16 @@ def main(argv=None) -> int:
         from .doctor import main as doctor_main
 
         return doctor_main(args[1:])
+    if command == "warmup":
+        from ._internal.warmup import main as warmup_main
+
+        return warmup_main(args[1:])
     if command == "figures":
         from .figures import main as figures_main
 
         figures_main(args[1:])
         return 0
-    print(f"unknown command {command!r}; use: python -m course_lib doctor | figures", file=sys.stderr)
+    print(f"unknown command {command!r}; use: python -m course_lib {' | '.join(COMMANDS)}", file=sys.stderr)
     return 2
 
 

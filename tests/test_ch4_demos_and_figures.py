@@ -60,7 +60,7 @@ def test_demo_benchmark_updates_run_and_render(cls):
         assert demo.image.value[:8] == b"\x89PNG\r\n\x1a\n"
         assert demo.readout.value
         assert demo.error.value == ""
-    assert "Interactive demo" in demo._repr_mimebundle_()["text/plain"]
+    assert "Interactive demo" in demo._repr_mimebundle_()[0]["text/plain"]
 
 
 def test_trajectory_demo_every_method_and_step_control_state():

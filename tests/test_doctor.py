@@ -11,7 +11,17 @@ def test_doctor_passes_here():
     assert "ipywidgets JupyterLab extension" in out.stdout
 
 
+def test_doctor_lists_only_what_a_learner_needs_unless_dev(monkeypatch):
+    monkeypatch.setattr(doctor, "check_widgets_extension", lambda: doctor.Check("ext", True, "skipped here"))
+    learner = {c.name for c in doctor.run_checks().checks}
+    assert not learner & {"pytest", "nbval", "nbconvert", "nbdime", "ruff", "hypothesis", "scikit-learn"}
+    assert {"numpy", "numba", "jupyterlab", "pillow"} <= learner
+    dev = {c.name for c in doctor.run_checks(dev=True).checks}
+    assert {"pytest", "nbval", "nbconvert"} <= dev
+
+
 def test_doctor_fails_with_the_fix(monkeypatch):
+    monkeypatch.setattr(doctor, "check_widgets_extension", lambda: doctor.Check("ext", True, "skipped here"))
     monkeypatch.setitem(doctor.MINIMUM_VERSIONS, "numpy", "999.0")
     report = doctor.run_checks()
     assert not report.ok

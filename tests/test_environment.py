@@ -1,4 +1,7 @@
-"""pyproject.toml, environment.yml and the doctor's lower bounds must name the same packages and bounds."""
+"""pyproject.toml, environment.yml and the doctor's lower bounds must name the same packages and bounds.
+
+environment.yml (conda, Binder) is the learner's environment: the runtime dependencies and the [lab] extra.
+The doctor checks those by default and the [test]/[workshop] tools with --dev."""
 import re
 import sys
 from pathlib import Path
@@ -6,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from course_lib.doctor import MINIMUM_VERSIONS
+from course_lib.doctor import DEV_VERSIONS, MINIMUM_VERSIONS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,11 +34,45 @@ def parse(requirements) -> dict:
     return out
 
 
-def pyproject_requirements() -> dict:
+def pyproject_requirements(*extras) -> dict:
+    """Runtime dependencies plus the named extras (self-references such as course-lib[lab] skipped)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
-    reqs = [r for r in reqs if "python_version" not in r]  # backports such as tomli
+    reqs = list(project["dependencies"])
+    for extra in extras:
+        reqs += project["optional-dependencies"][extra]
+    reqs = [r for r in reqs if "python_version" not in r and not r.startswith("course-lib")]
     return parse(reqs)
+
+
+def test_extras_say_what_they_are_for():
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert set(extras) == {"lab", "test", "workshop", "bench"}
+    runtime = set(pyproject_requirements())
+    assert runtime == {"numpy", "numba", "matplotlib", "ipywidgets", "threadpoolctl", "pillow"}
+    assert "course-lib[lab,workshop]" in extras["test"]  # the notebooks run under nbval need both
+    for tool in ("pytest", "nbval", "hypothesis", "scikit-learn", "playwright", "ruff", "nbdime"):
+        assert tool in pyproject_requirements("test") and tool not in runtime
+    assert "nbconvert" in pyproject_requirements("workshop") and "jupyterlab" in pyproject_requirements("lab")
+    assert {"celer", "skglm", "scikit-learn"} <= set(pyproject_requirements("bench"))
+
+
+def test_the_package_imports_only_declared_runtime_dependencies():
+    """Every third-party import under course_lib/ is a runtime dependency (or an optional one, guarded)."""
+    import ast
+
+    declared = {"numpy", "numba", "matplotlib", "ipywidgets", "threadpoolctl", "PIL", "llvmlite"}
+    provided_by_lab = {"IPython", "matplotlib_inline", "traitlets"}  # only inside try/except or notebooks
+    stdlib = set(sys.stdlib_module_names)
+    found = {}
+    for path in (ROOT / "course_lib").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            for name in names:
+                top = name.split(".")[0]
+                if top not in stdlib and top != "course_lib":
+                    found.setdefault(top, path.name)
+    assert set(found) <= declared | provided_by_lab, {k: v for k, v in found.items() if k not in declared | provided_by_lab}
 
 
 def environment_requirements() -> dict:
@@ -49,7 +86,7 @@ def environment_requirements() -> dict:
 
 
 def test_environment_yml_matches_pyproject():
-    py, env = pyproject_requirements(), environment_requirements()
+    py, env = pyproject_requirements("lab"), environment_requirements()
     assert set(py) == set(env), f"only in pyproject: {set(py) - set(env)}; only in environment.yml: {set(env) - set(py)}"
     for name in py:
         assert py[name] == env[name], f"{name}: pyproject has >={py[name]}, environment.yml has >={env[name]}"
@@ -58,15 +95,17 @@ def test_environment_yml_matches_pyproject():
 def test_every_requirement_has_a_lower_bound_and_no_upper_pin():
     text = (ROOT / "pyproject.toml").read_text() + (ROOT / "environment.yml").read_text()
     assert "<" not in re.sub(r"python_version\s*<\s*'[0-9.]+'", "", text), "no upper pins without a known break"
-    assert all(v is not None for v in pyproject_requirements().values())
+    assert all(v is not None for v in pyproject_requirements("lab", "test", "workshop", "bench").values())
 
 
 def test_doctor_bounds_match_pyproject():
-    py = pyproject_requirements()
+    learner = pyproject_requirements("lab")
     for name, minimum in MINIMUM_VERSIONS.items():
-        assert py[normalise(name)] == minimum, f"doctor's bound for {name} differs from pyproject"
-    runtime = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
-    assert set(parse(runtime)) == {normalise(n) for n in MINIMUM_VERSIONS}
+        assert learner[normalise(name)] == minimum, f"doctor's bound for {name} differs from pyproject"
+    assert set(learner) == {normalise(n) for n in MINIMUM_VERSIONS}
+    dev = pyproject_requirements("test", "workshop")
+    for name, minimum in DEV_VERSIONS.items():
+        assert dev[normalise(name)] == minimum, f"doctor's --dev bound for {name} differs from pyproject"
 
 
 def test_notebooks_do_not_need_scikit_learn():
@@ -75,7 +114,7 @@ def test_notebooks_do_not_need_scikit_learn():
 
 
 @pytest.mark.parametrize("path", ["README.md", "environment.yml", "pyproject.toml", "Makefile", ".ci/run",
-                                  "notebooks", "course_lib", "tests", "figures", "benchmarks",
+                                  "notebooks", "course_lib", "tests", "benchmarks",
                                   "workshop", "INSTRUCTORS.md", "LICENSE"])
 def test_layout(path):
     assert (ROOT / path).exists(), f"{path} is part of the course layout"

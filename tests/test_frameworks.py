@@ -178,15 +178,68 @@ def test_figure_names_are_checked():
         cl.plots.figure("unit_balls")
 
 
-def test_figures_folder_matches_the_registry():
-    """`make figures` output is committed: one .png and one .svg per registered figure, nothing stale."""
+def test_figures_are_built_not_committed(tmp_path):
+    """figures/ is a build product (`make figures`): nothing in the site, decks, handouts or INSTRUCTORS.md
+    reads it, so it is not committed; every chapter registers figures and saving one is reproducible."""
+    import subprocess
     from pathlib import Path
 
-    folder = Path(__file__).resolve().parents[1] / "figures"
-    registered = set(cl.plots.load_all())
-    for ext in ("png", "svg"):
-        present = {p.stem for p in folder.glob(f"*.{ext}")}
-        assert registered - present == set(), f"run `make figures`: missing {sorted(registered - present)} .{ext}"
-        assert present - registered == set(), f"figures/ has .{ext} files no function makes: {sorted(present - registered)}"
+    from course_lib.plots.style import save_figure
+
+    root = Path(__file__).resolve().parents[1]
+    registered = cl.plots.load_all()
     for chapter in ("01", "02", "03", "04", "05"):
         assert any(name.startswith(chapter + "_") for name in registered), f"chapter {chapter} registers no figure"
+    tracked = subprocess.run(["git", "ls-files", "figures"], cwd=root, capture_output=True, text=True)
+    assert tracked.returncode != 0 or tracked.stdout == "", "figures/ is built by `make figures`; do not commit it"
+    build = registered["01_unit_balls"]
+    first = [p.read_bytes() for p in save_figure(build(), "01_unit_balls", tmp_path / "a")]
+    again = [p.read_bytes() for p in save_figure(build(), "01_unit_balls", tmp_path / "b")]
+    assert first == again and first[0][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --- legibility and colour names ------------------------------------------------------------------
+def test_course_figures_never_draw_a_legend_below_the_minimum():
+    from course_lib.plots.style import MIN_LEGEND_PX, legend_texts
+
+    fig, ax = new_figure()
+    ax.plot([0, 1], label="tiny")
+    ax.legend(fontsize=6)
+    fig.canvas.draw()
+    sizes = [t.get_fontsize() * fig.display_dpi / 72 for t in legend_texts(fig) if t.get_text()]
+    assert sizes and min(sizes) >= MIN_LEGEND_PX - 1e-6
+    big = new_figure()[1]
+    big.plot([0, 1], label="large")
+    big.legend(fontsize=14)
+    big.figure.canvas.draw()
+    assert big.get_legend().get_texts()[0].get_fontsize() == 14  # larger sizes are left alone
+
+
+def test_one_name_per_colour():
+    from course_lib.plots.style import COLOR_NAMES, COLOR_SYNONYMS, PALETTE, color_name
+
+    assert set(COLOR_NAMES) == set(PALETTE) and len(set(COLOR_NAMES.values())) == len(PALETTE)
+    assert color_name("vermillion") == color_name(PALETTE["vermillion"].lower()) == "red"
+    with pytest.raises(ValueError, match="not a course colour"):
+        color_name("#123456")
+    for key, words in COLOR_SYNONYMS.items():
+        assert not set(words) & set(COLOR_NAMES.values()), f"a synonym of {key} is another colour's name"
+
+
+def test_notebooks_call_each_colour_by_its_course_name():
+    import json
+    import re
+    from pathlib import Path
+
+    from course_lib.plots.style import COLOR_NAMES, COLOR_SYNONYMS
+
+    words = {w: COLOR_NAMES[key] for key, ws in COLOR_SYNONYMS.items() for w in ws}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
+    found = []
+    for nb in sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb")):
+        for i, cell in enumerate(json.loads(nb.read_text())["cells"]):
+            if cell["cell_type"] == "markdown":
+                for m in pattern.finditer("".join(cell["source"])):
+                    found.append(f"{nb.name} cell {i}: {m.group(0)!r} -> say {words[m.group(0).lower()]!r}")
+    assert not found, "colour words outside the course's names (plots/style.py COLOR_NAMES):\n" + "\n".join(found)

@@ -21,6 +21,15 @@ Fast frames (every demo, nothing to do in a subclass):
 * a frame is the canvas buffer encoded by PIL at a fast compression level: never ``savefig``, so the
   "tight" bounding box of the course style (``savefig.bbox``) never costs a second draw.
 
+Legible frames (every demo): the ``<img>`` is shown at exactly the frame's pixel size (``frame_size()``,
+never stretched by the notebook column: crisp at 100 % zoom; it only shrinks on a narrower screen), and the
+figure's legends are never drawn smaller than ``MIN_LEGEND_PX`` screen pixels (``plots.style``).
+
+Text alternative (every demo): the image carries an accessible description that follows its state — the
+title, every control's current value and the readout — as the ``<img>``'s ``title`` (JupyterLab, the
+static site's widget rendering) and as the ``alt`` metadata of the ``image/png`` fallback.  A subclass may
+override ``alt_text(**values)`` to say more (what the picture shows).
+
 Optional blitting: ``setup`` may call ``self.animate(*artists)`` with every artist that ``draw`` changes
 (lines, patches, texts, titles, legends that must stay on top, even a whole ``ax.xaxis``).  The rest —
 axes, ticks, labels, grids, contours — is painted once as a background; a frame restores it and draws only
@@ -34,16 +43,28 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import html
 import io
+import re
 import time
 
 import ipywidgets as widgets
 import matplotlib
 from PIL import Image
+from traitlets import Unicode
 
-from ..plots.style import RC, new_figure
+from ..plots.style import MIN_LEGEND_PX, RC, enforce_min_legend_size, new_figure
 
 DEMOS: dict = {}
+
+
+class FrameImage(widgets.Image):
+    """The demo's picture.  ``tooltip`` becomes the ``<img>``'s ``title`` (its text alternative); the empty
+    ``description`` is there because ipywidgets' front end reads ``description.length`` before setting the
+    title, and an Image model has none (without it every tooltip update is a JavaScript error)."""
+
+    description = Unicode("").tag(sync=True)
+
 
 
 def register_demo(name: str):
@@ -80,7 +101,10 @@ class Demo:
         with matplotlib.rc_context(RC):
             self.setup(self.fig)
             self._fix_layout()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="auto"))
+        width, height = self.frame_size()
+        # shown at the frame's own pixel size: a flex column would otherwise stretch it to the column width
+        self.image = FrameImage(format="png", layout=widgets.Layout(
+            width=f"{width}px", max_width="100%", height="auto", align_self="flex-start"))
         self.readout = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.error = widgets.HTML()
         self.timings: list[float] = []
@@ -127,6 +151,27 @@ class Demo:
         """Something static changed (axis limits, a static artist's visibility): repaint it next frame."""
         self._background = None
 
+    def alt_text(self, **values) -> str:
+        """The image's text alternative for the current state (override to describe the picture)."""
+        parts = [self.title or f"Interactive demo {self.demo_name}"]
+        settings = []
+        for name, control in self._controls.items():
+            label = getattr(control, "description", "") or name
+            value = values.get(name, control.value)
+            if isinstance(value, float):
+                value = f"{value:.3g}"
+            settings.append(f"{label} = {value}")
+        if settings:
+            parts.append("Settings: " + ", ".join(settings))
+        readout = _plain_text(self.readout.value)
+        if readout:
+            parts.append(readout)
+        return ". ".join(p.rstrip(".") for p in parts) + "."
+
+    def frame_size(self) -> tuple:
+        """The frame's width and height in pixels (the size it is displayed at)."""
+        return round(self.figsize[0] * self.dpi), round(self.figsize[1] * self.dpi)
+
     def control_box(self):
         return widgets.HBox(list(self._controls.values()), layout=widgets.Layout(flex_flow="row wrap"))
 
@@ -145,6 +190,8 @@ class Demo:
         # the frame dpi, set before the first draw (set after setup: changing it while an axes holds only an
         # axhline on a log scale makes matplotlib autoscale a singular range and warn)
         fig.set_dpi(self.dpi)
+        fig.display_dpi = self.dpi  # frames are shown 1:1, so legend sizes are judged at this dpi
+        enforce_min_legend_size(fig, MIN_LEGEND_PX, self.dpi)  # before the layout is solved
         if self.margins is not None:
             fig.set_layout_engine(None)
             fig.subplots_adjust(**self.margins)
@@ -189,6 +236,7 @@ class Demo:
                 text = self.draw(**self.values)
                 self.image.value = self.frame_png()
             self.readout.value = text or ""
+            self.image.tooltip = self.alt_text(**self.values)
             self.error.value = ""
         except Exception as exc:  # show the learner what went wrong instead of a silent dead widget
             self.error.value = f"<span style='color:#D55E00'>Error in demo {self.demo_name}: {exc!r}</span>"
@@ -223,7 +271,16 @@ class Demo:
         bundle = dict(bundle)
         bundle["text/plain"] = f"Interactive demo '{self.demo_name}': {self.title}"
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
-        return bundle
+        width, height = self.frame_size()
+        metadata = {"image/png": {"alt": self.image.tooltip or "", "width": width, "height": height}}
+        return bundle, metadata
+
+
+def _plain_text(markup: str) -> str:
+    """HTML readout -> one line of text for a screen reader."""
+    text = re.sub(r"<br\s*/?>", "; ", markup or "")
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def log_slider(description, value, min_exp, max_exp, *, step=0.05, continuous_update=True, readout_format=".3g"):

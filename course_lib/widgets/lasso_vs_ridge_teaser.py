@@ -43,14 +43,16 @@ class LassoVsRidgeTeaser(Demo):
         idx = np.arange(p)
         self.ridge_bars = ax.bar(idx - 0.2, np.zeros(p), width=0.4, color=L2_COLOR, label="ridge (L2)")
         self.lasso_bars = ax.bar(idx + 0.2, np.zeros(p), width=0.4, color=L1_COLOR, label="lasso (L1)")
-        ax.scatter(idx, TRUE_COEF, marker="_", s=400, color=TRUTH_COLOR, zorder=3, label="true weight")
+        truth = ax.scatter(idx, TRUE_COEF, marker="_", s=400, color=TRUTH_COLOR, zorder=3, label="true weight")
         self.zero_marks = ax.scatter(idx, np.zeros(p), marker="x", s=60, color=L1_COLOR, zorder=4,
                                      label="lasso: exactly 0")
-        ax.axhline(0.0, color="0.3", lw=0.8)
+        zero_line = ax.axhline(0.0, color="0.3", lw=0.8)
         ax.set_xticks(idx, [f"$w_{j + 1}$" for j in idx])
         ax.set_ylim(-3, 3.6)
         ax.set_ylabel("coefficient")
-        ax.legend(loc="upper right", ncols=2, fontsize=9)
+        legend = ax.legend(loc="upper right", ncols=2, fontsize=9)
+        # blit: axes, ticks and labels are painted once; only what lies over the bars is redrawn per frame
+        self.animate(*self.ridge_bars, *self.lasso_bars, zero_line, truth, self.zero_marks, legend)
 
     def draw(self, lam):
         ridge_fit = self._ridge(self.X, self.y, lam)
