@@ -243,8 +243,10 @@ def adam(X, y, lam, lr, n_steps, decoupled=False, betas=(0.9, 0.999), eps=1e-8, 
         ridge solution: Adam's per-coordinate scaling divides penalty and loss gradients alike.
     decoupled=True ("AdamW", Loshchilov & Hutter 2019): ``g = ∇L(w)`` and
         ``w ← (1 − lr·λ)w − lr·m̂/(sqrt(v̂) + eps)``: the decay is applied outside the scaling, so
-        coordinates with small gradients are decayed relatively more; its limit is generally NOT the ridge
-        solution (and depends on lr).  This λ is PyTorch AdamW's ``weight_decay``.
+        coordinates with small gradients are decayed relatively more.  Its full-batch limit is generally NOT
+        the ridge solution but least squares in the box ``||w||∞ ≤ 1/λ``, whatever lr (lr sets only how fast it
+        gets there).  This is PyTorch's parametrization (λ is AdamW's ``weight_decay``); Loshchilov & Hutter
+        scale the decay by the schedule multiplier instead of lr, which puts the box at ``α/λ``.
     The reported ``objective`` and ``gap`` are those of the ridge objective at λ for both variants, so the
     difference shows.  ``history`` as in ``ridge_gradient_descent``.
     """
