@@ -40,9 +40,12 @@ def test_ridge_path_figure_draws_every_coefficient():
     assert len(curves) == X.shape[1]
     labels = {t.get_text() for t in ax.texts}
     assert set(names) <= labels
-    # the curves are the library's path
+    # the curves are the library's path, λ increasing to the right like the neighbouring figures
     path = cl.ridge_path(X, y, cl.plots.ridge_coefficient_path.LAMS)
-    np.testing.assert_allclose(curves[2].get_ydata(), path.coefs[:, 2])
+    order = np.argsort(path.lams)
+    assert np.all(np.diff(curves[2].get_xdata()) > 0)
+    np.testing.assert_allclose(curves[2].get_xdata(), path.lams[order])
+    np.testing.assert_allclose(curves[2].get_ydata(), path.coefs[order, 2])
 
 
 def test_ball_outline_is_on_the_unit_sphere():
@@ -77,7 +80,7 @@ def test_demo_registered_and_every_benchmark_update_works(demos, name):
 def test_norm_ball_readout_and_picture_follow_p(demos):
     demo = demos["01_norm_ball"]()
     demo.update(p=0.5)
-    assert "outside" in demo.readout.value and "||·||<sub>p</sub> = 2," in demo.readout.value
+    assert "outside" in demo.readout.value and "‖·‖<sub>p</sub> = 2," in demo.readout.value
     assert "not a norm" in demo.ball_title.get_text()
     x, y = demo.ball_line.get_data()
     np.testing.assert_allclose(np.abs(x) ** 0.5 + np.abs(y) ** 0.5, 1.0, rtol=1e-9)
@@ -85,6 +88,21 @@ def test_norm_ball_readout_and_picture_follow_p(demos):
     demo.update(p=3.0)
     assert "inside the ball" in demo.readout.value and "even split" in demo.readout.value
     assert demo.image.value != image_half
+
+
+@pytest.mark.parametrize("p", [0.25, 0.5, 1.0, 8.0])
+def test_norm_ball_split_curve_stays_inside_its_axes(demos, p):
+    """Issue 20: for p < 1 the split-cost curve left the axes; every p of the slider must fit."""
+    demo = demos["01_norm_ball"]()
+    demo.update(p=p)
+    ax = demo.axes[1]
+    cost = demo.split_line.get_ydata()
+    low, high = ax.get_ylim()
+    assert low < cost.min() and cost.max() < high
+    t = demo.split_line.get_xdata()
+    np.testing.assert_allclose(cost, (t ** p + (1 - t) ** p) ** (1 / p), rtol=1e-12)  # the p-norm of (t, 1 − t)
+    # the readout explains the (3, 4) line: its size for this p, next to the p = 1, 2, ∞ anchors
+    assert f"{(3 ** p + 4 ** p) ** (1 / p):.4g}" in demo.readout.value and "p → ∞" in demo.readout.value
     demo.update(p=1.0)
     assert "indifferent" in demo.readout.value
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["max_abs_difference", "describe_difference"]
+__all__ = ["max_abs_difference", "describe_difference", "order_of_magnitude"]
 
 
 def max_abs_difference(a, b) -> float:
@@ -24,3 +24,13 @@ def describe_difference(a, b, floor=1e-12) -> str:
     """``"< 1e-12"`` when the largest difference is below ``floor``, else the difference to 2 digits."""
     diff = max_abs_difference(a, b)
     return f"< {floor:.0e}" if diff < floor else f"{diff:.2g}"
+
+
+def order_of_magnitude(value) -> str:
+    """``"~1e-14"`` for 2.7e-14: the power of ten nearest to |value| (on a log scale), or ``"0 (exactly)"``.
+
+    For differences at rounding level, whose leading digit changes with the machine but whose size does not."""
+    value = abs(float(value))
+    if value == 0.0:
+        return "0 (exactly)"
+    return f"~1e{int(np.round(np.log10(value))):d}"

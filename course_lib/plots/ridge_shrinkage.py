@@ -32,7 +32,7 @@ def svd_shrinkage_figure(X=None, lams=LAMS, marks=(0.1, 1.0, 10.0)):
     dof = ridge_dof(X, lams)
     d2n = np.linalg.svd(X - X.mean(axis=0), compute_uv=False) ** 2 / n  # eigenvalues of XcᵀXc/n
 
-    fig, (ax_f, ax_df) = new_figure(1, 2, figsize=(12.0, 4.6))
+    fig, (ax_f, ax_df) = new_figure(1, 2, figsize=(12.0, 5.0))
     cmap = colormaps["viridis"]
     r = factors.shape[1]
     for j in range(r):
@@ -42,14 +42,20 @@ def svd_shrinkage_figure(X=None, lams=LAMS, marks=(0.1, 1.0, 10.0)):
     ax_f.set_ylabel("share kept  $d_j^2 / (d_j^2 + n\\lambda)$")
     ax_f.set_title("each principal direction is shrunk by its own factor")
     ax_f.set_ylim(-0.02, 1.02)
-    ax_f.legend(loc="upper left", bbox_to_anchor=(1.0, 1.02), fontsize=8, title="direction", title_fontsize=9)
+    ax_f.legend(loc="upper left", bbox_to_anchor=(1.0, 1.02), fontsize=10, title="direction j", title_fontsize=11)
+    # direct labels where the text points: the strongest and the two weakest directions
+    for j in (0, r - 2, r - 1):
+        half = lams[np.argmin(np.abs(factors[:, j] - 0.5))]
+        ax_f.annotate(f"j = {j + 1}", (half, 0.5), xytext=(-5, 0), textcoords="offset points", fontsize=10,
+                      ha="right", va="center", color="black",
+                      bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
 
     ax_df.semilogx(lams, dof, color=L2_COLOR, lw=2.5)
     for lam in marks:
         df = float(ridge_dof(X, lam))
         ax_df.plot([lam], [df], "o", color=L2_COLOR, ms=6)
         ax_df.annotate(f"λ = {lam:g}: df = {df:.2f}", (lam, df), textcoords="offset points", xytext=(8, 4),
-                       fontsize=9)
+                       fontsize=11)
     ax_df.axhline(r, color="0.5", lw=0.8, ls=":")
     ax_df.set_xlabel("λ (log scale)")
     ax_df.set_ylabel("effective degrees of freedom df(λ)")

@@ -74,7 +74,7 @@ class AdamWeightDecayDemo(Demo):
         ax.set_xlabel("$w_1$")
         ax.set_ylabel("$w_2$")
         ax.set_title("paths from w = 0")
-        ax.legend(loc="upper left", fontsize=7, framealpha=0.9, ncol=2)
+        ax.legend(loc="upper left", fontsize=10, framealpha=0.9, ncol=1, handlelength=1.2, borderaxespad=0.2)
 
         (self.d_l2_ridge,) = ax_d.loglog([1, 2], [1, 1], color=L2_COLOR, lw=1.8, label="Adam + L2 → ridge")
         (self.d_w_box,) = ax_d.loglog([1, 2], [1, 1], color=ADAMW_COLOR, lw=1.8, label="AdamW → box solution")
@@ -86,7 +86,8 @@ class AdamWeightDecayDemo(Demo):
         ax_d.minorticks_off()
         ax_d.set_xlabel("step")
         ax_d.set_ylabel("max |w − target|")
-        ax_d.set_title("solid: to its own target; dotted: AdamW to ridge", fontsize=9)
+        ax_d.set_title("distance to each target", fontsize=11)
+        ax_d.legend(loc="center right", fontsize=10, framealpha=0.9, handlelength=1.6, borderaxespad=0.2)
 
     def draw(self, lam, lr, n_steps):
         n_steps = int(n_steps)

@@ -89,7 +89,7 @@ class GradientDescent2D(Demo):
         square_limits(self.ax, HALF)
         self.ax.set_xlabel("w₁")  # plain text: mathtext labels are re-parsed on every redraw
         self.ax.set_ylabel("w₂")
-        self.ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
+        self.ax.legend(loc="lower left", fontsize=10, framealpha=0.9)
         (self.gap_line,) = self.ax_gap.semilogy([], [], color=L1_COLOR, lw=1.2)
         self.ax_gap.set_ylim(1e-16, 1e2)
         # x range of the longest run, so the layout (solved once) leaves room for its right-most tick label

@@ -50,9 +50,10 @@ class LassoVsRidgeTeaser(Demo):
         ax.set_xticks(idx, [f"$w_{j + 1}$" for j in idx])
         ax.set_ylim(-3, 3.6)
         ax.set_ylabel("coefficient")
-        legend = ax.legend(loc="upper right", ncols=2, fontsize=9)
+        legend = ax.legend(loc="upper right", ncols=2, fontsize=10)
+        self.lam_title = ax.set_title("λ = 0.1", fontsize=12)  # the still frame (static site, slides) shows its λ
         # blit: axes, ticks and labels are painted once; only what lies over the bars is redrawn per frame
-        self.animate(*self.ridge_bars, *self.lasso_bars, zero_line, truth, self.zero_marks, legend)
+        self.animate(*self.ridge_bars, *self.lasso_bars, zero_line, truth, self.zero_marks, legend, self.lam_title)
 
     def draw(self, lam):
         ridge_fit = self._ridge(self.X, self.y, lam)
@@ -63,6 +64,8 @@ class LassoVsRidgeTeaser(Demo):
         for bar, h in zip(self.lasso_bars, lasso_fit.coef):
             bar.set_height(h)
         zeros = lasso_fit.coef == 0.0
+        self.lam_title.set_text(f"λ = {lam:.3g}: lasso {int(zeros.sum())} exact zeros, ridge "
+                                f"{int(np.sum(ridge_fit.coef == 0.0))}")
         idx = np.arange(TRUE_COEF.size)
         self.zero_marks.set_offsets(np.column_stack([idx[zeros] + 0.2, np.zeros(zeros.sum())]))
         return (f"λ = {lam:.3g}: lasso has <b>{int(zeros.sum())}</b> of {zeros.size} coefficients exactly zero; "

@@ -24,7 +24,7 @@ def midpoint_norm(p) -> float:
 
 @register_demo("01_norm_ball")
 class NormBallDemo(Demo):
-    title = "The unit ball ||w||_p = 1 as p changes"
+    title = "The unit ball ‖w‖ₚ ≤ 1 as p changes (the slider starts at p = 2, the disk)"
     figsize = (8.0, 3.6)
 
     def __init__(self, p=2.0):
@@ -46,7 +46,7 @@ class NormBallDemo(Demo):
         square_limits(ax_ball, 1.2)
         ax_ball.set_xticks([-1.0, 0.0, 1.0])  # few tick labels: text is most of a frame's cost
         ax_ball.set_yticks([-1.0, 0.0, 1.0])
-        ax_ball.legend(loc="lower left", fontsize=8, framealpha=0.9)
+        ax_ball.legend(loc="lower left", fontsize=10, framealpha=0.9)
         self.ball_title = ax_ball.set_title("")
 
         t = np.linspace(0.0, 1.0, 201)
@@ -58,10 +58,13 @@ class NormBallDemo(Demo):
         (self.best_marker,) = ax_split.plot([0.5], [split_cost(0.5, self._p0)], "o", ms=7, color=PALETTE["purple"])
         ax_split.set_xlim(0.0, 1.0)
         ax_split.set_xticks([0.0, 0.5, 1.0])
-        ax_split.set_yticks([0.0, 1.0, 2.0])
-        ax_split.set_ylim(0.0, 2.6)  # p < 0.6 leaves the window at t = ½; the readout prints the value
+        # log scale: the cost at t = ½ is 2^(1/p − 1), from 0.5 (p = ∞) to 8 (p = 0.25): every p fits
+        ax_split.set_yscale("log")
+        ax_split.set_ylim(0.45, 10.0)
+        ax_split.set_yticks([0.5, 1.0, 2.0, 4.0, 8.0], ["0.5", "1", "2", "4", "8"])
+        ax_split.minorticks_off()
         ax_split.set_xlabel("share t on the first weight, w = (t, 1 − t)")
-        ax_split.set_ylabel("$\\|w\\|_p$")
+        ax_split.set_ylabel("$\\|w\\|_p$ (log scale)")
         ax_split.set_title("cost of splitting one unit of weight")
         self.ball_title.set_text("p = 0.00: not convex, not a norm")  # longest title, for the layout
 
@@ -96,8 +99,11 @@ class NormBallDemo(Demo):
         else:  # ||(1,0) + (0,1)||_p = 2·mid > ||(1,0)||_p + ||(0,1)||_p = 2
             verdict = (f"so it lies <b>outside</b> the ball: not convex, and the triangle inequality fails "
                        f"(||(1, 1)||<sub>p</sub> = {2 * mid:.4g} > ||(1, 0)||<sub>p</sub> + ||(0, 1)||<sub>p</sub> = 2)")
-        return (f"p = {p:.2f}: midpoint (½, ½) has ||·||<sub>p</sub> = {mid:.4g}, {verdict}.<br>"
-                f"||(3, 4)||<sub>p</sub> = {float(np.sum(np.array([3.0, 4.0]) ** p) ** (1.0 / p)):.4g};  {split}.")
+        size_34 = float(np.sum(np.array([3.0, 4.0]) ** p) ** (1.0 / p))
+        return (f"p = {p:.2f}: midpoint (½, ½) has ‖·‖<sub>p</sub> = {mid:.4g}, {verdict}.<br>"
+                f"Right panel: {split}.<br>"
+                f"One vector, measured with this p: ‖(3, 4)‖<sub>p</sub> = {size_34:.4g} "
+                f"(7 for p = 1, 5 for p = 2 — its length —, and down to 4 = max(3, 4) as p → ∞).")
 
     def benchmark_updates(self):
         return [{"p": v} for v in (0.25, 0.5, 1.0, 1.5, 2.0, 4.0, 8.0)]

@@ -91,7 +91,7 @@ class RidgePolynomialDemo(Demo):
         ax_err.set_yticks([1e-2, 1e1, 1e4])
         ax_err.set_xlabel("λ")
         ax_err.set_ylabel("MSE")
-        ax_err.set_title("MSE: train green, test red", fontsize=10)
+        ax_err.set_title("MSE: train green, test vermillion", fontsize=10)
         for ax in (ax_coef, ax_err):  # dozens of minor log ticks cost more to draw than the data
             ax.minorticks_off()
 
