@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["max_abs_difference", "describe_difference"]
+__all__ = ["max_abs_difference", "describe_difference", "decade_above"]
 
 
 def max_abs_difference(a, b) -> float:
@@ -24,3 +24,15 @@ def describe_difference(a, b, floor=1e-12) -> str:
     """``"< 1e-12"`` when the largest difference is below ``floor``, else the difference to 2 digits."""
     diff = max_abs_difference(a, b)
     return f"< {floor:.0e}" if diff < floor else f"{diff:.2g}"
+
+
+
+def decade_above(x) -> str:
+    """The smallest power of ten at or above ``|x|``, e.g. ``"1e-13"`` for 1.8e-14 (``"0"`` for 0).
+
+    Prints the size of a difference at rounding level, whose digits vary with the BLAS and the CPU but whose
+    size does not; print it as "≤ 1e-13" (a ceiling of the achieved value, not a floor chosen in advance)."""
+    x = abs(float(x))
+    if x == 0.0:
+        return "0"
+    return f"1e{int(np.ceil(np.log10(x) - 1e-12)):+03d}".replace("+", "")

@@ -20,7 +20,8 @@ import numpy as np
 
 from .._internal.validation import as_Xy, check_scalar
 
-__all__ = ["irrepresentable_values", "RecoveryWindow", "recovery_window", "correlated_decoy_design"]
+__all__ = ["irrepresentable_values", "RecoveryWindow", "recovery_window", "correlated_decoy_design", "RecoveryRate",
+           "decoy_recovery_rate"]
 
 
 def _support_and_signs(support, signs, p):
@@ -130,3 +131,30 @@ def correlated_decoy_design(n=200, rho=0.6, noise_std=0.0, seed=0):
     w_true = np.array([1.0, 1.0, 0.0])
     y = X @ w_true + noise_std * rng.standard_normal(n)
     return X, y, w_true
+
+
+@dataclass(frozen=True)
+class RecoveryRate:
+    """Over replicates of ``correlated_decoy_design``: how often, and up to which λ, the true support is on the path."""
+
+    rho: float
+    irrepresentable: float          # population value 2ρ
+    share_recovered: float          # replicates whose exact recovery window is non-empty
+    median_top: float               # median over those replicates of (window's upper end) / λmax
+    n_reps: int
+
+
+def decoy_recovery_rate(rho, noise_std, n_reps=200, n=200, seed=0) -> RecoveryRate:
+    """Share of noisy replicates of the decoy design in which S = {x₁, x₂} with signs (+, +) is the lasso's
+    support for some λ (the exact ``recovery_window``), and how large that λ can be relative to λmax."""
+    from ..solvers.lasso import lam_max
+
+    n_reps = check_scalar(n_reps, "n_reps", low=1, integer=True)
+    tops = []
+    for r in range(n_reps):
+        X, y, _ = correlated_decoy_design(n=n, rho=rho, noise_std=noise_std, seed=seed + r)
+        win = recovery_window(X, y, [0, 1], [1.0, 1.0])
+        if not win.empty:
+            tops.append(win.hi / lam_max(X, y))
+    return RecoveryRate(rho=float(rho), irrepresentable=2.0 * float(rho), share_recovered=len(tops) / n_reps,
+                        median_top=float(np.median(tops)) if tops else 0.0, n_reps=n_reps)

@@ -84,6 +84,11 @@ class MethodScores:
         a = np.asarray(getattr(self, field), dtype=float)
         return a.mean(axis=0), a.std(axis=0, ddof=1) / np.sqrt(a.shape[0])
 
+    def paired_difference(self, method: int, against: int = 0):
+        """Mean and standard error over replicates of ``test_mse[method] − test_mse[against]`` (same data)."""
+        d = self.test_mse[:, method] - self.test_mse[:, against]
+        return float(d.mean()), float(d.std(ddof=1) / np.sqrt(d.size))
+
     def wins(self, method: int, against: int = 0) -> int:
         """Replicates where ``method`` has a strictly lower test error than ``against``."""
         return int(np.sum(self.test_mse[:, method] < self.test_mse[:, against]))
