@@ -207,7 +207,7 @@ def constraint_geometry_figure(H=None, center=None, budget=None, half_width=2.4)
     H = EXAMPLE_H if H is None else np.asarray(H, dtype=float)
     center = EXAMPLE_CENTER if center is None else np.asarray(center, dtype=float)
     budget = EXAMPLE_BUDGET if budget is None else float(budget)
-    fig, axes = new_figure(1, 2, figsize=(11.0, 5.2))
+    fig, axes = new_figure(1, 2, figsize=(9.6, 4.8))
     for ax, norm in zip(axes, ("l1", "l2")):
         art = draw_constraint_geometry(ax, H, center, budget, norm=norm)
         w = art.solution.get_xdata()[0], art.solution.get_ydata()[0]
@@ -220,7 +220,7 @@ def constraint_geometry_figure(H=None, center=None, budget=None, half_width=2.4)
         ax.set_aspect("equal", adjustable="box")
         ax.set_xlabel("$w_1$")
         ax.set_ylabel("$w_2$")
-    axes[0].legend(loc="lower left", fontsize=9)
+    axes[0].legend(loc="lower left", fontsize=10)
     return fig
 
 

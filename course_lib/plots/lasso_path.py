@@ -144,7 +144,7 @@ def selection_path_figure(sel=None):
     lams = sel["path"].lams
     best = int(np.argmin(sel["test_mse"]))
     n_true = int(np.count_nonzero(sel["w_true"]))
-    fig, axes = new_figure(1, 2, figsize=(12.0, 4.6))
+    fig, axes = new_figure(1, 2, figsize=(9.6, 4.2))
     ax = axes[0]
     ax.plot(lams, sel["precision"], color=L1_COLOR, lw=2.5, label="precision (selected that are real)")
     ax.plot(lams, sel["recall"], color=PALETTE["blue"], lw=2.5, ls="--", label="recall (real that are selected)")
@@ -155,7 +155,7 @@ def selection_path_figure(sel=None):
     ax.set_ylabel("fraction")
     ax.axvline(lams[best], color="0.3", ls=":", lw=1.5, label="λ with the lowest held-out error")
     ax.set_title(f"Selected set against the true support ({n_true} real features)")
-    ax.legend(loc="center right", fontsize=9)
+    ax.legend(loc="center right", fontsize=10)
     ax = axes[1]
     ax.plot(lams, sel["test_mse"], color="black", lw=2.5, label="held-out MSE")
     ax.set_xscale("log")
