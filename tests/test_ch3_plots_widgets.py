@@ -119,3 +119,51 @@ def test_blitted_background_keeps_titles_and_animates_only_what_moves(name, geom
     assert img.shape == (288, 640)
     assert (img[:20] < 128).any()  # title text is painted in the top band
     assert (img[-25:] < 128).any()  # axis labels (from the background) in the bottom band
+
+
+def test_geometry_demo_draws_the_contour_through_w_hat_or_none(geometry_demo):
+    """Issue 20: with the optimum inside the ball no solid 'contour through ŵ' may be drawn away from ŵ."""
+    demo = geometry_demo
+    for values in ({"c1": 1.6, "c2": 1.2, "angle": 120.0, "stretch": 4.0, "budget": 1.0},
+                   {"c1": 0.4, "c2": 0.3, "budget": 3.0}):
+        demo.update(**values)
+        state = {**dict(c1=1.6, c2=1.2, angle=120.0, stretch=4.0, budget=1.0), **values}
+        H, c, sols = demo.solve(**state)
+        for norm in ("l1", "l2"):
+            w, lam = sols[norm]
+            solid = demo.artists[norm].touching
+            if lam == 0.0:  # not binding: ŵ = c, the contour through it is a point
+                np.testing.assert_allclose(w, c)
+                assert not solid.get_visible()
+            else:
+                assert solid.get_visible()
+                xy = np.vstack(solid.get_data())
+                d = xy - c[:, None]
+                level = 0.5 * np.einsum("in,ij,jn->n", d, H, d)
+                np.testing.assert_allclose(level, 0.5 * (w - c) @ H @ (w - c), rtol=1e-9)
+                assert np.min(np.linalg.norm(xy - w[:, None], axis=0)) < 0.05
+    assert "does not bind" in demo.readout.value
+
+
+def test_path_figure_is_sized_for_the_page_and_labelled_directly():
+    """Issue 20: drawn at the displayed width (no down-scaling), one distinct style per feature, a direct
+    label per curve in every panel, text of at least 10 pt (≈14 px at 100 dpi)."""
+    from course_lib.plots import lasso_path as lp
+
+    fig = lp.lasso_ridge_paths_figure()
+    assert fig.get_figwidth() * fig.dpi <= 960
+    assert len(set(lp.FEATURE_STYLES)) == len(lp.FEATURE_STYLES) >= 10
+    names = cl.load_diabetes(standardized=True)[2]
+    for ax in fig.axes:
+        labels = [t for t in ax.texts if t.get_text() in names]
+        assert sorted(t.get_text() for t in labels) == sorted(names)
+        assert min(t.get_fontsize() for t in labels) >= 10
+        assert min(t.get_fontsize() for t in ax.get_xticklabels()) >= 10
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:  # spread labels do not overlap (text boxes only, without their leader lines)
+        boxes = sorted((Text.get_window_extent(t, renderer) for t in ax.texts if t.get_text() in names),
+                       key=lambda b: b.y0)
+        assert all(a.y1 <= b.y0 + 0.5 for a, b in zip(boxes[:-1], boxes[1:]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["max_abs_difference", "describe_difference", "order_of_magnitude"]
+__all__ = ["max_abs_difference", "describe_difference", "order_of_magnitude", "decade_above"]
 
 
 def max_abs_difference(a, b) -> float:
@@ -34,3 +34,14 @@ def order_of_magnitude(value) -> str:
     if value == 0.0:
         return "0 (exactly)"
     return f"~1e{int(np.round(np.log10(value))):d}"
+
+
+def decade_above(x) -> str:
+    """The smallest power of ten at or above ``|x|``, e.g. ``"1e-13"`` for 1.8e-14 (``"0"`` for 0).
+
+    Prints the size of a difference at rounding level, whose digits vary with the BLAS and the CPU but whose
+    size does not; print it as "≤ 1e-13" (a ceiling of the achieved value, not a floor chosen in advance)."""
+    x = abs(float(x))
+    if x == 0.0:
+        return "0"
+    return f"1e{int(np.ceil(np.log10(x) - 1e-12)):+03d}".replace("+", "")

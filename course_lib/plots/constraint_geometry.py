@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .contours import draw_axes_cross, unit_ball_outline
+from ..toys.diamond_2d import min_in_diamond_2d  # re-exported: callers import it from here too
 from .registry import figure
 from .style import L1_COLOR, L2_COLOR, OLS_COLOR, PALETTE, new_figure
 
@@ -51,38 +52,6 @@ def ellipse_xy(H, center, level, n=241) -> np.ndarray:
     return np.asarray(center, dtype=float)[:, None] + V @ (radii[:, None] * np.vstack([np.cos(s), np.sin(s)]))
 
 
-def min_in_diamond_2d(H, center, budget) -> np.ndarray:
-    """Exact minimiser of ``½(w − c)ᵀH(w − c)`` over the 2-D diamond ``|w₁| + |w₂| <= t`` (H SPD).
-
-    A convex quadratic over a polygon is minimised either at c (if c is inside) or on the boundary, and
-    on each edge it is a 1-D parabola whose minimum over the segment is its vertex clipped to the
-    segment.  So: check c, then the four edges (corners included as clipped ends), keep the best.
-    Corners come out as exact zeros because the clipped edge parameter is exactly 0 or 1.
-    """
-    H = np.asarray(H, dtype=float)
-    c = np.asarray(center, dtype=float)
-    t = float(budget)
-    if abs(c[0]) + abs(c[1]) <= t:
-        return c.copy()
-    corners = [np.array([t, 0.0]), np.array([0.0, t]), np.array([-t, 0.0]), np.array([0.0, -t])]
-    best, best_val = corners[0], np.inf
-    for i in range(4):
-        a, d = corners[i], corners[(i + 1) % 4] - corners[i]
-        curv = float(d @ H @ d)
-        s = 0.0 if curv <= 0.0 else min(max(-float(d @ H @ (a - c)) / curv, 0.0), 1.0)
-        if s == 0.0:
-            w = a.copy()
-        elif s == 1.0:
-            w = corners[(i + 1) % 4].copy()
-        else:
-            w = a + s * d
-        r = w - c
-        val = 0.5 * float(r @ H @ r)
-        if val < best_val:
-            best, best_val = w, val
-    return best + 0.0  # no negative zeros
-
-
 def solve_in_ball(H, center, budget, norm="l1") -> np.ndarray:
     """The exact minimiser of ``½(w − c)ᵀH(w − c)`` over ``||w|| <= budget`` (norm "l1" or "l2").
 
@@ -108,6 +77,8 @@ def ball_outline(norm, budget, n=401) -> np.ndarray:
 
 
 def _levels(H, center, solution, budget, factors):
+    """Loss levels to draw and the level through the solution (None when the optimum is inside the ball:
+    then the levels are of a fixed size around c, and none of them passes through ŵ = c)."""
     d = np.asarray(solution, dtype=float) - np.asarray(center, dtype=float)
     touching = 0.5 * float(d @ np.asarray(H, dtype=float) @ d)
     if touching <= 1e-12 * max(budget, 1.0) ** 2:  # optimum inside the ball: show ellipses of a fixed size
@@ -123,7 +94,7 @@ class GeometryArtists:
 
     ax: object
     ellipses: list
-    touching: object          # the ellipse through the solution (a Line2D; hidden if the optimum is inside)
+    touching: object          # the solid ellipse through ŵ (a Line2D; hidden when the optimum is inside the ball)
     ball: object              # Line2D outline
     ball_fill: object         # Polygon
     solution: object          # Line2D marker
@@ -164,6 +135,8 @@ def draw_constraint_geometry(ax, H, center, budget, *, norm="l1", solution=None,
         ellipses.append(line)
         if solid:
             touching = line
+    # Optimum inside the ball: ŵ = c and the contour through ŵ is the single point c, so no solid ellipse.
+    touching.set_visible(touching_level is not None)
     (cmark,) = ax.plot([center[0]], [center[1]], marker="X", ms=10, color=OLS_COLOR, mec="black", ls="none",
                        zorder=5, label="unconstrained optimum (OLS)", visible=show_center)
     (smark,) = ax.plot([solution[0]], [solution[1]], marker="o", ms=10, color=color, mec="black", mew=1.5,
@@ -181,10 +154,11 @@ def update_constraint_geometry(artists: GeometryArtists, H, center, budget, *, n
         ball_xy = ball_outline(norm, budget)
     artists.ball.set_data(ball_xy[0], ball_xy[1])
     artists.ball_fill.set_xy(np.column_stack([ball_xy[0], ball_xy[1]]))
-    levels, _ = _levels(H, center, solution, budget, artists.factors)
+    levels, touching_level = _levels(H, center, solution, budget, artists.factors)
     for line, level in zip(artists.ellipses, levels):
         xy = ellipse_xy(H, center, level)
         line.set_data(xy[0], xy[1])
+    artists.touching.set_visible(touching_level is not None)
     artists.center.set_data([center[0]], [center[1]])
     artists.solution.set_data([solution[0]], [solution[1]])
     return np.asarray(solution, dtype=float)
@@ -233,7 +207,7 @@ def constraint_geometry_figure(H=None, center=None, budget=None, half_width=2.4)
     H = EXAMPLE_H if H is None else np.asarray(H, dtype=float)
     center = EXAMPLE_CENTER if center is None else np.asarray(center, dtype=float)
     budget = EXAMPLE_BUDGET if budget is None else float(budget)
-    fig, axes = new_figure(1, 2, figsize=(11.0, 5.2))
+    fig, axes = new_figure(1, 2, figsize=(9.6, 4.8))
     for ax, norm in zip(axes, ("l1", "l2")):
         art = draw_constraint_geometry(ax, H, center, budget, norm=norm)
         w = art.solution.get_xdata()[0], art.solution.get_ydata()[0]
@@ -246,7 +220,7 @@ def constraint_geometry_figure(H=None, center=None, budget=None, half_width=2.4)
         ax.set_aspect("equal", adjustable="box")
         ax.set_xlabel("$w_1$")
         ax.set_ylabel("$w_2$")
-    axes[0].legend(loc="lower left", fontsize=9)
+    axes[0].legend(loc="lower left", fontsize=10)
     return fig
 
 

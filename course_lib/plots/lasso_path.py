@@ -9,15 +9,24 @@ from __future__ import annotations
 import numpy as np
 
 from .registry import figure
-from .style import CYCLE, L1_COLOR, L2_COLOR, PALETTE, new_figure
+from .style import L1_COLOR, L2_COLOR, PALETTE, new_figure
 
-__all__ = ["feature_style", "plot_coef_path", "lasso_ridge_paths_figure", "selection_path_figure",
+__all__ = ["FEATURE_STYLES", "feature_style", "plot_coef_path", "spread_label_positions", "label_line_ends",
+           "lasso_ridge_paths_figure", "selection_path_figure",
            "diabetes_paths", "selection_paths"]
 
 
+# Ten features, ten distinct (colour, line style) pairs: seven Okabe–Ito hues solid (yellow is too pale on
+# white), then three of them dashed.  Figures label the curves directly as well, so the colour never has to
+# carry the identification alone.
+_HUES = ("blue", "orange", "green", "vermillion", "purple", "sky", "black")
+FEATURE_STYLES = [(PALETTE[h], "-") for h in _HUES] + [(PALETTE[h], "--") for h in ("orange", "sky", "purple")]
+LABEL_FONTSIZE = 10  # points; at the figure's 100 dpi that is ~14 px, legible at 100 % zoom
+
+
 def feature_style(j):
-    """Colour and line style of feature j: 8 colour-blind-safe colours, then the same dashed."""
-    return CYCLE[j % len(CYCLE)], "-" if j < len(CYCLE) else "--"
+    """Colour and line style of feature j: distinct for the first ten features, then repeating."""
+    return FEATURE_STYLES[j % len(FEATURE_STYLES)]
 
 
 def plot_coef_path(ax, x, coefs, names=None, *, log_x=False, invert_x=False, lw=2.0):
@@ -37,6 +46,38 @@ def plot_coef_path(ax, x, coefs, names=None, *, log_x=False, invert_x=False, lw=
     return lines
 
 
+def spread_label_positions(values, min_gap) -> np.ndarray:
+    """Label heights close to ``values`` but at least ``min_gap`` apart (same order as ``values``).
+
+    Sort, push each label up to keep the gap, then shift the block down so it stays centred on the data."""
+    values = np.asarray(values, dtype=float)
+    order = np.argsort(values)
+    placed = values[order].copy()
+    for i in range(1, placed.size):
+        placed[i] = max(placed[i], placed[i - 1] + min_gap)
+    placed -= 0.5 * (placed.max() - values.max()) if placed.size else 0.0
+    for i in range(1, placed.size):  # the shift may have undone nothing below: re-impose the gap
+        placed[i] = max(placed[i], placed[i - 1] + min_gap)
+    out = np.empty_like(placed)
+    out[order] = placed
+    return out
+
+
+def label_line_ends(ax, lines, names, *, min_gap_fraction=0.06):
+    """Write each feature's name just right of the axes, level with its line's last point (direct labels).
+
+    Labels are spread vertically so none overlap; a thin leader in the line's colour joins label and line end.
+    Call after the y-limits are set."""
+    ends = [(line.get_xdata()[-1], line.get_ydata()[-1]) for line in lines]
+    lo, hi = ax.get_ylim()
+    heights = spread_label_positions([e[1] for e in ends], min_gap_fraction * abs(hi - lo))
+    return [ax.annotate(name, xy=(x_end, y_end), xycoords="data", xytext=(1.03, y_text),
+                        textcoords=("axes fraction", "data"), fontsize=LABEL_FONTSIZE, color=line.get_color(),
+                        va="center", ha="left", annotation_clip=False,
+                        arrowprops=dict(arrowstyle="-", color=line.get_color(), lw=0.6, shrinkA=1, shrinkB=0))
+            for line, name, (x_end, y_end), y_text in zip(lines, names, ends, heights)]
+
+
 def diabetes_paths(n_lams=200):
     """Lasso and ridge paths on the standardized diabetes data; returns a dict used by the figure.
 
@@ -54,24 +95,32 @@ def diabetes_paths(n_lams=200):
 
 
 def lasso_ridge_paths_figure(paths=None):
-    """Three panels: the lasso path against λ and against ``||w||₁/||w_OLS||₁``, and the ridge path against λ."""
+    """Three panels: the lasso path against λ and against ``||w||₁/||w_OLS||₁``, and the ridge path against λ.
+
+    Sized for the notebook's ~960 px column at 100 dpi, so text is drawn at its nominal size (10–11 pt) and
+    not scaled down; every curve carries its feature's name at its right-hand end."""
     if paths is None:
         paths = diabetes_paths()
     names, lpath, rpath, ols = paths["names"], paths["lasso"], paths["ridge"], paths["ols"]
-    fig, axes = new_figure(1, 3, figsize=(15.0, 5.0), sharey=True)
-    plot_coef_path(axes[0], lpath.lams, lpath.coefs, names, log_x=True, invert_x=True)
+    fig, axes = new_figure(1, 3, figsize=(9.6, 4.6), sharey=True)
+    top = 1.06 * max(lpath.coefs.max(), rpath.coefs.max(), ols.max())
+    bottom = 1.06 * min(lpath.coefs.min(), rpath.coefs.min(), ols.min())
+    for ax, x, coefs, log in ((axes[0], lpath.lams, lpath.coefs, True), (axes[1], paths["ratio"], lpath.coefs, False),
+                              (axes[2], rpath.lams, rpath.coefs, True)):
+        lines = plot_coef_path(ax, x, coefs, names, log_x=log, invert_x=log, lw=1.8)
+        ax.set_ylim(bottom, top)
+        label_line_ends(ax, lines, names)
     axes[0].set_xlabel(r"$\lambda$ (log scale, decreasing $\rightarrow$)")
-    axes[0].set_ylabel("coefficient (per standard deviation of the feature)")
-    axes[0].set_title("Lasso path against λ", color=L1_COLOR)
-    plot_coef_path(axes[1], paths["ratio"], lpath.coefs, names)
-    axes[1].scatter(np.ones(ols.size), ols, color="black", s=18, zorder=5, label="OLS")
+    axes[0].set_ylabel("coefficient (per standard deviation)")
+    axes[0].set_title("Lasso against λ", color=L1_COLOR)
+    axes[1].scatter(np.ones(ols.size), ols, color="black", s=14, zorder=5, label="OLS")
     axes[1].set_xlabel(r"$\|w(\lambda)\|_1 \,/\, \|w_{\mathrm{OLS}}\|_1$")
-    axes[1].set_title("Lasso path against the shrinkage ratio", color=L1_COLOR)
-    axes[1].set_xlim(0.0, 1.02)
-    plot_coef_path(axes[2], rpath.lams, rpath.coefs, names, log_x=True, invert_x=True)
+    axes[1].set_title("Lasso against the ratio s", color=L1_COLOR)
+    axes[1].set_xlim(0.0, 1.0)
     axes[2].set_xlabel(r"$\lambda$ (log scale, decreasing $\rightarrow$)")
-    axes[2].set_title("Ridge path against λ: nothing is ever exactly 0", color=L2_COLOR)
-    axes[2].legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title="feature")
+    axes[2].set_title("Ridge against λ", color=L2_COLOR)
+    for ax in axes:
+        ax.tick_params(labelsize=LABEL_FONTSIZE)
     return fig
 
 
@@ -95,7 +144,7 @@ def selection_path_figure(sel=None):
     lams = sel["path"].lams
     best = int(np.argmin(sel["test_mse"]))
     n_true = int(np.count_nonzero(sel["w_true"]))
-    fig, axes = new_figure(1, 2, figsize=(12.0, 4.6))
+    fig, axes = new_figure(1, 2, figsize=(9.6, 4.2))
     ax = axes[0]
     ax.plot(lams, sel["precision"], color=L1_COLOR, lw=2.5, label="precision (selected that are real)")
     ax.plot(lams, sel["recall"], color=PALETTE["blue"], lw=2.5, ls="--", label="recall (real that are selected)")
@@ -106,7 +155,7 @@ def selection_path_figure(sel=None):
     ax.set_ylabel("fraction")
     ax.axvline(lams[best], color="0.3", ls=":", lw=1.5, label="λ with the lowest held-out error")
     ax.set_title(f"Selected set against the true support ({n_true} real features)")
-    ax.legend(loc="center right", fontsize=9)
+    ax.legend(loc="center right", fontsize=10)
     ax = axes[1]
     ax.plot(lams, sel["test_mse"], color="black", lw=2.5, label="held-out MSE")
     ax.set_xscale("log")

@@ -42,7 +42,7 @@ def threshold_maps_figure(lam: float = 1.0, zmax: float = 3.0):
         ("Best subset: hard-thresholding", hard_threshold(z, cut), SUBSET_COLOR,
          r"$z\cdot 1\{|z|>\sqrt{2\lambda}\}$, keep or kill"),
     ]
-    fig, axes = new_figure(1, 3, figsize=(12.0, 4.2), sharey=True)
+    fig, axes = new_figure(1, 3, figsize=(9.6, 4.3), sharey=True)
     for ax, (title, w, color, formula) in zip(axes, maps):
         ax.plot(z, z, color=OLS_COLOR, ls="--", lw=1.5, label="OLS (no penalty)")
         if "Best" in title:  # draw the jump as a gap, not as a vertical line

@@ -33,6 +33,9 @@ def equivalent_lambda(H, center, solution, norm) -> float:
 
 def _describe(name, w, budget, lam):
     zeros = zero_coordinates(w, budget)
+    if lam == 0.0:  # the optimum is inside the ball: ŵ is the OLS point, zeros only by coincidence
+        return (f"{name}: ŵ = ({w[0]:+.3f}, {w[1]:+.3f}) is the unconstrained optimum, inside the ball — "
+                f"the budget does not bind (same solution as penalty λ = 0)")
     if zeros:
         status = "<b>" + " and ".join(f"w<sub>{j + 1}</sub>" for j in zeros) + " exactly 0</b>"
     else:
@@ -77,7 +80,7 @@ class ConstraintGeometryDemo(Demo):
         """Everything that changes between frames; the rest is painted once (``Demo.animate``)."""
         moving = list(self.titles.values())
         for art in self.artists.values():
-            moving += art.ellipses + [art.ball, art.ball_fill, art.solution, art.center]
+            moving += art.ellipses + [art.ball, art.ball_fill, art.solution, art.center]  # incl. the solid one
         return moving
 
     def new_figure(self):
@@ -101,7 +104,10 @@ class ConstraintGeometryDemo(Demo):
             update_constraint_geometry(self.artists[norm], H, c, budget, norm=norm, solution=w)
             zeros = zero_coordinates(w, budget)
             label = "||w||₁" if norm == "l1" else "||w||₂"
-            tail = (" — w" + "".join("₁₂"[j] for j in zeros) + " = 0") if zeros else ""
+            if lam == 0.0:
+                tail = " — not binding"
+            else:
+                tail = (" — w" + "".join("₁₂"[j] for j in zeros) + " = 0") if zeros else ""
             self.titles[norm].set_text(f"{name}: {label} ≤ {budget:.2f}{tail}")
             lines.append(_describe(name, w, budget, lam))
         return "<br>".join(lines)
