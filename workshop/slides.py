@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import base64
 import html
+import re
 import shutil
 import sys
 import time
@@ -56,13 +57,6 @@ def build(out_dir: Path = BUILD / "slides", decks=None) -> list[Path]:
     (out_dir / "stills").mkdir(exist_ok=True)
     written, items = [], []
     for deck in decks or all_decks():
-        for slide in deck.slides:
-            for _, src in slide.images:
-                source = FIGURES / Path(src).name
-                if not src.startswith("figures/") or not source.exists():
-                    raise DeckError(f"{deck.path.name}, slide {slide.number}: figure {src} is not in figures/ "
-                                    "(run `make figures`, or fix the name)")
-                shutil.copy2(source, out_dir / "figures" / source.name)
         frames = demo_frames(NOTEBOOKS / f"{deck.stem}.ipynb")
 
         def still(name, deck=deck, frames=frames):
@@ -74,8 +68,17 @@ def build(out_dir: Path = BUILD / "slides", decks=None) -> list[Path]:
             target.write_bytes(png)
             return f"stills/{name}.png", f"Still frame of the demo: {alt}"
 
+        page = render_deck(deck, still, vendor.URLS["mathjax_url"])
+        for src in re.findall(r'<img src="([^"]+)"', page):  # what the page shows, not what a regex parsed
+            if src.startswith("stills/"):
+                continue
+            source = FIGURES / Path(src).name
+            if not src.startswith("figures/") or not source.exists():
+                raise DeckError(f"{deck.path.name}: figure {src} is not in figures/ (run `make figures`, or fix "
+                                "the name)")
+            shutil.copy2(source, out_dir / "figures" / source.name)
         target = out_dir / f"{deck.stem}.slides.html"
-        target.write_text(render_deck(deck, still, vendor.URLS["mathjax_url"]), encoding="utf-8")
+        target.write_text(page, encoding="utf-8")
         written.append(target)
         items.append(f'<li><a href="{target.name}">{html.escape(deck.title)}</a> '
                      f'({len(deck.slides)} slides, {deck.minutes:g} min)</li>')

@@ -113,7 +113,7 @@ ALT_TEXT = {
     '04_subdifferential': (
         'subdifferential.subdifferential_figure',
         'Left: the absolute value with the supporting lines through its kink. Middle: the subdifferential of '
-        '|w|, a step with the whole interval [−1, 1] at zero. Right: the subdifferential of ½(w − z)² + λ|w| '
+        '|w|, a step with the whole interval from −1 to 1 at zero. Right: the subdifferential of ½(w − z)² + λ|w| '
         'crossing zero at the minimiser, for z = 0.6 (minimiser 0) and z = −1.8 (minimiser −0.8)'
     ),
     '04_subgradient_convergence': (
