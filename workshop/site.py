@@ -37,6 +37,10 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 ASSETS = HERE / "assets"
 PAGES = HERE / "pages"
+# lunr's UMD wrapper would register itself with require.js (an anonymous define() that breaks the widget
+# manager): hide define while it loads.
+LUNR = ('<script>window.courseDefine = window.define; window.define = undefined;</script>'
+        '<script src="lib/lunr/lunr.min.js"></script><script>window.define = window.courseDefine;</script>')
 SITE_URLS = {k: v for k, v in vendor.URLS.items() if k != "reveal_url_prefix"}
 EXTRA_PAGES = [("setup", "Setup (Windows, macOS, Linux)"), ("schedule", "Schedule"),
                ("cheatsheet", "Cheat sheet"), ("glossary", "Glossary")]
@@ -49,6 +53,8 @@ def exporter() -> HTMLExporter:
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.HTMLExporter.template_name = "course_lab"
     c.HTMLExporter.theme = "light"
+    c.HTMLExporter.exclude_input_prompt = True   # "In [3]:" means nothing on a static page
+    c.HTMLExporter.exclude_output_prompt = True
     return HTMLExporter(config=c)
 
 
@@ -152,7 +158,7 @@ MathJax.Hub.Config({{tex2jax: {{inlineMath: [['$','$'], ['\\\\(','\\\\)']], proc
 <aside class="course-toc" aria-label="On this page"><p class="toc-title">On this page</p><ol></ol></aside>
 </div>
 <script src="search-index.js"></script>
-<script src="lib/lunr/lunr.min.js"></script>
+{LUNR}
 <script src="site.js"></script>
 </body>
 </html>

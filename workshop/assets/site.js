@@ -35,7 +35,17 @@
       if (!(img.getAttribute('alt') || '').trim()) img.setAttribute('alt', 'Still frame of the ' + box.dataset.courseAlt.replace(/^Interactive demo/, 'demo'));
     });
   });
-  label(); new MutationObserver(label).observe(main, {subtree: true, childList: true});
+  // Widget controls: an accessible name from the widget's visible label; code blocks reachable by keyboard.
+  const controls = () => {
+    main.querySelectorAll('[role="slider"]:not([aria-label]), .widget-dropdown select:not([aria-label]), .widget-toggle-buttons button:not([aria-label])').forEach(el => {
+      const box = el.closest('.widget-inline-hbox, .widget-hbox, .jupyter-widgets');
+      const text = box && box.querySelector('.widget-label');
+      el.setAttribute('aria-label', (text && text.textContent.trim()) || el.textContent.trim() || 'demo control');
+    });
+  };
+  main.querySelectorAll('pre').forEach(pre => { if (!pre.hasAttribute('tabindex')) pre.setAttribute('tabindex', '0'); });
+  const both = () => { label(); controls(); };
+  both(); new MutationObserver(both).observe(main, {subtree: true, childList: true});
   // Search.
   const input = document.getElementById('course-search');
   const results = document.getElementById('course-search-results');
@@ -44,7 +54,8 @@
   const docs = window.COURSE_SEARCH;
   const build = () => index || (index = lunr(function () {
     this.ref('i'); this.field('title', {boost: 10}); this.field('page', {boost: 3}); this.field('text');
-    docs.forEach((d, i) => this.add({i: String(i), title: d.title, page: d.page, text: d.text}));
+    docs.forEach((d, i) => this.add({i: String(i), title: d.title, page: d.page, text: d.text},
+                                    {boost: /^\d\d_/.test(d.url) ? 3 : 1}));  // chapters before take-home pages
   }));
   const run = () => {
     const q = input.value.trim();
