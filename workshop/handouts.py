@@ -26,16 +26,24 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
-def build(out_dir: Path = BUILD / "handouts", site_dir: Path = BUILD / "site", slides_dir: Path = BUILD / "slides"):
-    from playwright.sync_api import sync_playwright
+def build(out_dir: Path = BUILD / "handouts", site_dir: Path = BUILD / "site", slides_dir: Path = BUILD / "slides",
+          browser=None):
+    """Print every handout; ``browser``: a Playwright browser to use (the tests pass theirs)."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            try:
+                return build(out_dir, site_dir, slides_dir, chromium)
+            finally:
+                chromium.close()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     site.build(site_dir)
     slides.build(slides_dir)
     written = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    if True:
         page = browser.new_page()
         for name in ("cheatsheet", "glossary"):
             page.goto((Path(site_dir) / f"{name}.html").resolve().as_uri(), wait_until="load")
@@ -55,7 +63,7 @@ def build(out_dir: Path = BUILD / "handouts", site_dir: Path = BUILD / "site", s
             page.pdf(path=str(target), width="1280px", height="720px", print_background=True,
                      margin={"top": "0", "bottom": "0", "left": "0", "right": "0"})
             written.append(target)
-        browser.close()
+        page.close()
     return written
 
 

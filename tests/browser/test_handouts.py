@@ -18,11 +18,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
+def pdfs(tmp_path_factory, browser):
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext is missing: sudo apt-get install -y poppler-utils (make test-browser does it as root)")
     out = tmp_path_factory.mktemp("handouts")
-    handouts.build(out / "pdf", out / "site", out / "slides")
+    handouts.build(out / "pdf", out / "site", out / "slides", browser)
     return out / "pdf"
 
 

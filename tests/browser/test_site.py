@@ -157,7 +157,7 @@ def test_chapter_page(site_url, context, path, artifacts_dir):
 def test_index_lists_every_chapter(site_url, context):
     page, problems = open_page(context, f"{site_url}/index.html")
     page.wait_for_timeout(500)
-    links = page.eval_on_selector_all("li.chapter h2 a", "as => as.map(a => a.getAttribute('href'))")
+    links = page.eval_on_selector_all("li.chapter h2 a:not(.anchor-link)", "as => as.map(a => a.getAttribute('href'))")
     downloads = [d for d in page.eval_on_selector_all("a[href$='.ipynb']", "as => as.map(a => a.getAttribute('href'))")
                  if not d.startswith("https://")]
     assert downloads and all(d.startswith("notebooks/") for d in downloads), downloads
