@@ -67,9 +67,8 @@ def _inline_markdown(text: str) -> str:
 
 def banner() -> str:
     return ('<header class="course-banner"><a class="course-title" href="index.html">L1 vs L2 regularization</a>'
-            '<div class="course-search" role="search"><label for="course-search" class="visually-hidden" '
-            'style="position:absolute;left:-999px">Search the course</label>'
-            '<input id="course-search" type="search" placeholder="Search the course" autocomplete="off">'
+            '<div class="course-search" role="search">'
+            '<input id="course-search" type="search" placeholder="Search the course" aria-label="Search the course" autocomplete="off">'
             '<ol id="course-search-results" hidden aria-live="polite"></ol></div></header>')
 
 
