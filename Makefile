@@ -19,7 +19,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help venv venv-lab lab lint warmup diff-setup nbval-diff test test-unit test-browser test-site chromium nbval notebook notebooks figures bench doctor clean clean-cache \
-	slides student site
+	slides student site handouts schedule lab-student
 
 help:
 	@echo "make lab        start JupyterLab on notebooks/ (127.0.0.1, token required), opening 00_start_here"
@@ -36,6 +36,9 @@ help:
 	@echo "make slides     reveal.js decks with speaker notes, offline, in _build/slides/ (see INSTRUCTORS.md)"
 	@echo "make student    learner copies without solutions, notes or outputs, in student/"
 	@echo "make site       the course as static HTML (widgets from saved state, offline) in _build/site/"
+	@echo "make handouts   PDFs: cheat sheet, glossary, every deck (printed by Chromium) in _build/handouts/"
+	@echo "make schedule   write every time (chapters, chapter 0's table, INSTRUCTORS.md plans) from workshop/schedule.toml"
+	@echo "make lab-student  for learners: a light install ([lab] extra only) and JupyterLab on the student copies"
 	@echo "make test-site  the static site in headless Chromium (also part of make test-browser)"
 	@echo "make bench      run the benchmarks (numbers beside scikit-learn's)"
 	@echo "make doctor     check the installation"
@@ -93,7 +96,7 @@ test-unit: venv
 
 # Real-browser tests (tests/browser, marker `browser`, deselected by `make test`): Debian's chromium driven
 # by Playwright; screenshots and latencies in artifacts/.  As root, installs chromium with apt-get if missing.
-test-browser: venv chromium
+test-browser: venv chromium poppler
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest tests/browser -m browser -v
 
 # Only the static-site checks of tests/browser (test_site.py); `make test-browser` runs them too.
@@ -110,6 +113,11 @@ chromium:
 	  echo "error: $(CHROMIUM) is missing. Install it: sudo apt-get update && sudo apt-get install -y chromium"; \
 	  echo "       (or point make at another Chromium: make test-browser CHROMIUM=/path/to/chromium)"; exit 1; \
 	fi
+
+poppler:
+	@command -v pdftotext >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; \
+	  else echo "error: pdftotext is missing: sudo apt-get install -y poppler-utils"; exit 1; fi; }
 
 nbval: venv
 	$(BIN)/python -m pytest $(NB) $(PYTEST_NBVAL)
@@ -136,6 +144,23 @@ student: venv
 
 site: venv
 	$(BIN)/python -m workshop.site
+
+handouts: venv chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m workshop.handouts
+
+schedule: venv
+	$(BIN)/python -m workshop.schedule --notebooks
+
+# Learners: the [lab] extra only (no test or workshop tools), the solution-free copies in student/, and
+# JupyterLab on them.  Instructors use `make lab` (notebooks/, solutions included).
+lab-student: venv-lab
+	$(BIN)/python -m workshop.student
+	@token=$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')}; \
+	echo ""; echo "  Your notebooks: http://127.0.0.1:$(PORT)/lab/tree/00_start_here.ipynb?token=$$token"; \
+	echo "  (port busy? make lab-student PORT=8890)"; echo ""; \
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
+	  --ServerApp.root_dir=student --IdentityProvider.token="$$token" --ServerApp.password_required=False \
+	  --LabApp.default_url=/lab/tree/00_start_here.ipynb $(ROOT_FLAG)
 
 figures: venv
 	$(BIN)/python -m course_lib.figures

@@ -65,6 +65,9 @@ def setup_notebook(verbose: bool = True) -> None:
 
         shell.run_line_magic("matplotlib", "inline")
         set_matplotlib_formats("png")
+        from .plots.registry import install_alt_text
+
+        install_alt_text(shell)  # every figure's output carries alt text (read by the static site)
     if verbose:
         import course_lib
 

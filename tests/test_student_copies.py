@@ -99,7 +99,7 @@ def test_outputs_and_widget_state_are_cleared(student_dir, path):
     for cell in copy_nb.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: cell {cell.id} has output"
-    kept = [c.id for c in source_nb.cells if not is_solution(c) and not is_notes(c)]
+    kept = ["course-install"] + [c.id for c in source_nb.cells if not is_solution(c) and not is_notes(c)]
     assert [c.id for c in copy_nb.cells] == kept, f"{path.name}: the copy lost or reordered cells"
     assert set(exercise_cell_ids(source_nb)) <= set(kept)
 
@@ -122,3 +122,21 @@ def test_student_copy_runs_and_every_exercise_says_not_attempted(student_dir, pa
         shown = json.dumps([o for o in by_id[cell_id].outputs]).lower()
         assert "not attempted" in shown, (
             f"{path.name}: exercise cell {cell_id} does not report 'not attempted yet': {shown[:300]}")
+
+
+def test_install_cell_installs_only_when_the_course_is_missing(monkeypatch):
+    """The first cell of every copy (for Colab or a bare kernel): pip-installs the course from the student
+    branch when course_lib cannot be imported, and does nothing when it can."""
+    import importlib.util
+    import subprocess
+
+    from workshop.launch import INSTALL_CELL, REPOSITORY
+
+    calls = []
+    monkeypatch.setattr(subprocess, "check_call", lambda args: calls.append(args))
+    exec(compile(INSTALL_CELL, "install", "exec"), {})
+    assert calls == []                                   # installed here: nothing to do
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    exec(compile(INSTALL_CELL, "install", "exec"), {})
+    assert len(calls) == 1 and calls[0][1:4] == ["-m", "pip", "install"]
+    assert calls[0][-1] == f"course-lib @ git+https://github.com/{REPOSITORY}@student"

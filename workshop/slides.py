@@ -1,86 +1,107 @@
-"""`make slides`: one reveal.js deck per chapter, in _build/slides/, that works offline.
+"""`make slides`: the workshop decks (workshop/decks/NN_name.md) as reveal.js pages in _build/slides/.
 
-Built with nbconvert's SlidesExporter (what `jupyter nbconvert --to slides` runs) from each cell's
-``slideshow.slide_type``; markdown cells of type ``notes`` become reveal.js speaker notes (press S in the
-deck).  Solution cells are left out (the exercise stays on its slide; the solution is in the notebook).
-reveal.js, require.js, jQuery, MathJax and the widgets' HTML manager are copied into _build/slides/lib/
-from the pinned npm packages of workshop/vendor.py, so the decks open from the disk or a USB stick with no
-network; the demos show their saved state (or, for a notebook saved without widget state, their PNG).
+Each deck is written as slides (workshop/decks.py describes the format), not exported from the notebook cell
+by cell.  Figures come from ``figures/`` (``make figures`` writes them; copied next to the decks); a demo
+slide shows the still frame that the chapter's stored notebook carries for that demo (the ``image/png``
+of its output bundle) and says where it runs live.  Speaker notes: press S.  reveal.js and MathJax are
+copied into _build/slides/lib/ from the pinned npm packages of workshop/vendor.py, so the decks open from
+the disk or a USB stick with no network.
 
-    python -m workshop.slides [NOTEBOOK ...] [--out DIR]
+    python -m workshop.slides [--out DIR]
 """
 from __future__ import annotations
 
 import argparse
+import base64
 import html
+import re
+import shutil
 import sys
 import time
 from pathlib import Path
 
 import nbformat
-from nbconvert import SlidesExporter
-from traitlets.config import Config
 
 from workshop import vendor
-from workshop.chapters import BUILD, is_solution, link_html, notebook_paths, read_chapter
+from workshop.chapters import BUILD, NOTEBOOKS
+from workshop.decks import FIGURES, HERE, DeckError, all_decks, render_deck
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-def exporter() -> SlidesExporter:
-    c = Config()
-    for trait, url in vendor.URLS.items():
-        setattr(c.SlidesExporter, trait, url)
-    c.SlidesExporter.reveal_theme = "white"          # its fonts ship with reveal.js ("simple" loads Google Fonts)
-    c.SlidesExporter.reveal_scroll = True            # long code cells scroll instead of overflowing
-    c.SlidesExporter.reveal_number = "c/t"
-    c.SlidesExporter.reveal_transition = "none"      # kinder on a projector
-    c.SlidesExporter.extra_template_basedirs = [str(TEMPLATES)]
-    c.SlidesExporter.template_name = "course_reveal"
-    c.SlidesExporter.exclude_input_prompt = True
-    c.SlidesExporter.exclude_output_prompt = True
-    return SlidesExporter(config=c)
+ASSETS = HERE / "assets"
+DEMO_TEXT = "Interactive demo '{name}'"
 
 
-def deck_notebook(path: Path):
-    """The notebook as a deck shows it: without the solution cells."""
-    nb = nbformat.read(path, as_version=4)
-    nb.cells = [c for c in nb.cells if not is_solution(c)]
-    nb.metadata.setdefault("title", read_chapter(path).title)  # the browser tab; not every notebook sets it
-    return nb
+def demo_frames(notebook: Path) -> dict:
+    """demo name -> (PNG bytes, description) for every demo output stored in ``notebook``."""
+    frames = {}
+    if not notebook.exists():
+        return frames
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            text = data.get("text/plain", "")
+            text = "".join(text) if isinstance(text, list) else text
+            if "image/png" in data and text.startswith("Interactive demo '"):
+                name = text.split("'")[1]
+                alt = out.get("metadata", {}).get("image/png", {}).get("alt") or text.split(": ", 1)[-1]
+                frames.setdefault(name, (base64.b64decode(data["image/png"]), alt))
+    return frames
 
 
-def build(paths=None, out_dir: Path = BUILD / "slides") -> list[Path]:
+def build(out_dir: Path = BUILD / "slides", decks=None) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     vendor.copy_into(out_dir)
-    exp = exporter()
+    shutil.copy2(ASSETS / "deck.css", out_dir / "deck.css")
+    (out_dir / "figures").mkdir(exist_ok=True)
+    (out_dir / "stills").mkdir(exist_ok=True)
     written, items = [], []
-    for path in paths or notebook_paths():
-        path = Path(path)
-        body, _ = exp.from_notebook_node(deck_notebook(path), resources={"metadata": {"name": path.stem}})
-        target = out_dir / f"{path.stem}.slides.html"
-        target.write_text(link_html(body, ".slides.html"), encoding="utf-8")
+    for deck in decks or all_decks():
+        frames = demo_frames(NOTEBOOKS / f"{deck.stem}.ipynb")
+
+        def still(name, deck=deck, frames=frames):
+            if name not in frames:
+                raise DeckError(f"{deck.path.name}: demo {name!r} has no stored output in "
+                                f"notebooks/{deck.stem}.ipynb (re-execute the notebook, or fix the name)")
+            png, alt = frames[name]
+            target = out_dir / "stills" / f"{name}.png"
+            target.write_bytes(png)
+            return f"stills/{name}.png", f"Still frame of the demo: {alt}"
+
+        page = render_deck(deck, still, vendor.URLS["mathjax_url"])
+        for src in re.findall(r'<img src="([^"]+)"', page):  # what the page shows, not what a regex parsed
+            if src.startswith("stills/"):
+                continue
+            source = FIGURES / Path(src).name
+            if not src.startswith("figures/") or not source.exists():
+                raise DeckError(f"{deck.path.name}: figure {src} is not in figures/ (run `make figures`, or fix "
+                                "the name)")
+            shutil.copy2(source, out_dir / "figures" / source.name)
+        target = out_dir / f"{deck.stem}.slides.html"
+        target.write_text(page, encoding="utf-8")
         written.append(target)
-        items.append(f'<li><a href="{target.name}">{html.escape(read_chapter(path).title)}</a></li>')
+        items.append(f'<li><a href="{target.name}">{html.escape(deck.title)}</a> '
+                     f'({len(deck.slides)} slides, {deck.minutes:g} min)</li>')
     (out_dir / "index.html").write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>L1 vs L2 regularization: slides</title>'
-        "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;line-height:1.6}</style>"
-        f"</head><body><h1>L1 vs L2 regularization: slide decks</h1><ol>{''.join(items)}</ol>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+        "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.6;"
+        "color:#1a1a1a}a{color:#005a8c}</style>"
+        f"</head><body><main><h1>L1 vs L2 regularization: slide decks</h1><ol>{''.join(items)}</ol>"
         "<p>In a deck: arrow keys to move, <kbd>S</kbd> for the speaker notes, <kbd>Esc</kbd> for the overview, "
-        "<kbd>F</kbd> for full screen.</p></body></html>\n", encoding="utf-8")
+        "<kbd>F</kbd> for full screen. Add <code>?print-pdf</code> to a deck's address to print it.</p>"
+        "</main></body></html>\n", encoding="utf-8")
     return written
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--out", type=Path, default=BUILD / "slides")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        written = build(args.notebooks or None, args.out)
-    except vendor.VendorError as exc:
+        written = build(args.out)
+    except (vendor.VendorError, DeckError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for path in written:

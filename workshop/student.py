@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 
 from workshop.chapters import ROOT, is_notes, is_solution, notebook_paths
+from workshop.launch import INSTALL_CELL
 
 README = """\
 # L1 vs L2 regularization: your notebooks
@@ -70,6 +71,10 @@ def student_notebook(nb):
         if "jupyter" in cell.metadata:
             cell.metadata["jupyter"].pop("outputs_hidden", None)
     nb.metadata.pop("widgets", None)
+    install = nbformat.v4.new_code_cell(INSTALL_CELL)
+    install.id = "course-install"
+    install.metadata["tags"] = ["course-install"]
+    nb.cells.insert(0, install)
     return nb
 
 

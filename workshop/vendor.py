@@ -53,7 +53,18 @@ PACKAGES = {
                  "jax/input/TeX/*", "jax/output/CommonHTML/*", "jax/output/PreviewHTML/*", "jax/element/*",
                  "fonts/HTML-CSS/TeX/woff/*"],
                 "mathjax"),
+    # Site search that works from file:// too: the index is built in the page from an inline script.
+    "lunr": ("2.3.9",
+             "sha512-zTU3DaZaF3Rt9rhN3uBMGQD3dD2/vFQqnvZCDv4dl5iOzq2IZQqTxu90r4E5J+nP70J3ilqVCrbho2eWaeW8Ow==",
+             ["LICENSE", "lunr.min.js"],
+             "lunr"),
+    # The accessibility scan of the browser tests (never copied into a build).
+    "axe-core": ("4.14.1",
+                 "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+                 ["LICENSE*", "axe.min.js"],
+                 "axe-core"),
 }
+TEST_ONLY = {"axe-core"}
 
 # What the templates are pointed at, relative to the folder that holds lib/.
 URLS = {
@@ -63,6 +74,12 @@ URLS = {
     "mathjax_url": "lib/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
     "widget_renderer_url": "lib/html-manager/dist/embed-amd.js",
 }
+LUNR_URL = "lib/lunr/lunr.min.js"
+
+
+def axe_script() -> Path:
+    """axe-core's axe.min.js from the cache (fetched and checksum-checked once), for the browser tests."""
+    return ensure()["axe-core"] / "axe.min.js"
 
 
 class VendorError(RuntimeError):
@@ -136,12 +153,14 @@ def copy_into(out_dir: Path) -> Path:
     """Copy the cached packages to ``out_dir/lib`` (what URLS point at); returns that folder."""
     lib = Path(out_dir) / "lib"
     for name, folder in ensure().items():
+        if name in TEST_ONLY:
+            continue
         dest = lib / PACKAGES[name][3]
         shutil.rmtree(dest, ignore_errors=True)
         shutil.copytree(folder, dest, ignore=shutil.ignore_patterns(".integrity"))
     (lib / "README.txt").write_text(
         "Third-party JavaScript copied here so the pages work offline (each folder keeps its licence):\n"
-        + "".join(f"  {name}@{v[0]} -> {v[3]}/\n" for name, v in PACKAGES.items()))
+        + "".join(f"  {name}@{v[0]} -> {v[3]}/\n" for name, v in PACKAGES.items() if name not in TEST_ONLY))
     return lib
 
 

@@ -18,6 +18,8 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .registry import tag_origin
+
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 PALETTE = {
     "blue": "#0072B2",
@@ -129,6 +131,7 @@ def new_figure(nrows=1, ncols=1, *, figsize=(8.0, 4.0), **subplot_kw):
         fig.display_dpi = fig.dpi
         FigureCanvasAgg(fig)
         axes = fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
+    tag_origin(fig)  # which plot function drew it: the notebook display hook looks up its alt text
     return fig, axes
 
 
