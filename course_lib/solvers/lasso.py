@@ -22,7 +22,7 @@ import warnings
 import numpy as np
 
 from ._coordinate_descent import solve_cd
-from ._working_set import solve_ws
+from ._working_set import FIRST_SIZE, solve_ws
 from ._problem import Data, check_common, check_record, make_fit, zero_fit
 from .._internal.validation import check_choice, check_l1_ratio, check_lams, check_max_iter, check_scalar, check_tol
 from .._internal.warnings import ConvergenceWarning
@@ -36,7 +36,7 @@ METHODS = ("cd", "ista", "fista", "subgradient")
 # coordinate descent switches to working sets + gap-safe screening from this many features on (when λr > 0)
 WORKING_SET_MIN_FEATURES = 100
 DEFAULT_MAX_ITER = {"cd": 10_000, "ista": 100_000, "fista": 100_000, "subgradient": 5_000}
-_OPTIONS = {"cd": (), "ista": ("backtracking",), "fista": ("backtracking",),
+_OPTIONS = {"cd": ("coef_tol",), "ista": ("backtracking",), "fista": ("backtracking",),
             "subgradient": ("step_rule", "step")}
 
 
@@ -68,9 +68,9 @@ class LassoProblem:
         """Fit at one λ (see ``elastic_net`` for the arguments); returns a ``Fit``."""
         return _fit(self.data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options, stacklevel=3)
 
-    def path(self, lams=None, l1_ratio=1.0, n_lams=100, eps=1e-3, tol=1e-8, max_iter=10_000):
+    def path(self, lams=None, l1_ratio=1.0, n_lams=100, eps=1e-3, tol=1e-8, max_iter=10_000, coef_tol=None):
         """Warm-started path (see ``elastic_net_path``); returns a ``Path``."""
-        return _path(self.data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel=3)
+        return _path(self.data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel=3, coef_tol=coef_tol)
 
 
 def _fit(data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options, stacklevel):
@@ -99,11 +99,13 @@ def _fit(data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options,
             "solution or pick λ > 0"), stacklevel=stacklevel)
     tol_abs = tol * data.y_scale
     if method == "cd":
+        coef_tol = _check_coef_tol(options.get("coef_tol"))
         r = data.residual(w)
         if record or data.p < WORKING_SET_MIN_FEATURES or l1 == 0.0:  # no L1 term: nothing to screen
-            n_iter, primal, gap, history = solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record)
+            n_iter, primal, gap, history = solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record,
+                                                    coef_tol=coef_tol)
         else:
-            n_iter, primal, gap, _ = solve_ws(data, l1, l2, w, r, tol_abs, max_iter)
+            n_iter, primal, gap, _ = solve_ws(data, l1, l2, w, r, tol_abs, max_iter, coef_tol=coef_tol)
             history = None
         unit = "epochs"
     else:
@@ -113,6 +115,13 @@ def _fit(data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options,
         unit = "iterations"
     return make_fit(data, w, primal, gap, n_iter, tol_abs, tol, lam, l1_ratio, method, history, unit=unit,
                     stacklevel=stacklevel + 1)
+
+
+def _check_coef_tol(coef_tol):
+    """0.0 (off) or a relative coefficient-change threshold in (0, 1)."""
+    if coef_tol is None:
+        return 0.0
+    return check_scalar(coef_tol, "coef_tol", low=0.0, high=1.0, low_inclusive=False, high_inclusive=False)
 
 
 def _lam_grid(data, lams, l1_ratio, n_lams, eps):
@@ -129,7 +138,8 @@ def _lam_grid(data, lams, l1_ratio, n_lams, eps):
     return top * np.geomspace(1.0, eps, n_lams)
 
 
-def _path(data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel):
+def _path(data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel, coef_tol=None):
+    coef_tol = _check_coef_tol(coef_tol)
     l1_ratio = check_l1_ratio(l1_ratio)
     tol = check_tol(tol)
     max_iter = check_max_iter(max_iter)
@@ -142,15 +152,15 @@ def _path(data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel):
     top = data.lam_max(l1_ratio)
     w = np.zeros(p)
     r = data.y.copy()
-    ws_size = 0
+    ws_size = FIRST_SIZE  # carried from one λ to the next
     for i, lam in enumerate(grid):
         if lam >= top:
             continue  # exact zeros (w stays 0 for the warm start)
         l1, l2 = lam * l1_ratio, lam * (1.0 - l1_ratio)
         if p < WORKING_SET_MIN_FEATURES or l1 == 0.0:
-            n_iter, _, gap, _ = solve_cd(data, l1, l2, w, r, tol_abs, max_iter)
+            n_iter, _, gap, _ = solve_cd(data, l1, l2, w, r, tol_abs, max_iter, coef_tol=coef_tol)
         else:
-            n_iter, _, gap, ws_size = solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size)
+            n_iter, _, gap, ws_size = solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size, coef_tol=coef_tol)
         coefs[i] = w
         gaps[i] = gap
         n_iters[i] = n_iter
