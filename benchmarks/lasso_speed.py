@@ -1,6 +1,6 @@
 """Lasso speed, side by side with scikit-learn, measured in the same run.
 
-Run:  .venv/bin/python benchmarks/lasso_speed.py  [--quick]   (writes benchmarks/RESULTS_lasso.md)
+Run:  .venv/bin/python benchmarks/lasso_speed.py  [--quick]   (writes benchmarks/RESULTS_lasso_small.md; the peers: lasso_peers.py)
 
 1. ``cl.lasso_path`` on n=500, p=5000, AR(1) correlation 0.5, 20-sparse truth, SNR 3 (population
    Var(xᵀw)/σ², ``cl.make_regression``), 100 λ from λmax down to λmax/100, tol=1e-8, vs scikit-learn's
@@ -237,7 +237,7 @@ def main(quick=False):
               "loading the first cached function from disk."]
     text = "\n".join(lines) + "\n"
     print(text)
-    (HERE / "RESULTS_lasso.md").write_text(text)
+    (HERE / "RESULTS_lasso_small.md").write_text(text)
 
 
 if __name__ == "__main__":

@@ -30,16 +30,83 @@ from .._internal.jit import njit
 from .._internal.vector_ops import dot
 from .._internal.validation import as_design, as_target, as_vector, check_l1_ratio, check_lam, check_scalar
 
-__all__ = ["objective", "duality_gap"]
+__all__ = ["objective", "duality_gap", "lipschitz_constant"]
+
+
+# ------------------------------------------------------------------ the formulas (one definition each)
+@njit(inline="always", cache=True)
+def objective_value(rr, w1, w2, l1, l2, n):
+    """P(w) from ||r||², ||w||₁, ||w||²: ``½||r||²/n + λr||w||₁ + ½λ(1−r)||w||²``."""
+    return 0.5 * rr / n + l1 * w1 + 0.5 * l2 * w2
+
+
+@njit(inline="always", cache=True)
+def dual_scale(dual_norm, l1):
+    """s = min(1, λr / ||X_cᵀρ/n − λ(1−r)w||∞): the factor that makes θ = s·ρ/n dual-feasible."""
+    return 1.0 if dual_norm <= l1 else l1 / dual_norm
+
+
+@njit(inline="always", cache=True)
+def rescaled_dual(rr, yr, w2, s, l2, n):
+    """D(θ) at θ = s·(augmented residual)/n: ``s·y_cᵀρ/n − ½s²(||ρ||²/n + λ(1−r)||w||²)``.
+
+    The elastic net is a lasso on augmented data [X_c; sqrt(nλ(1−r))·I]; its residual is
+    [ρ; −sqrt(nλ(1−r))·w].  Any such value bounds the minimum from below (weak duality), so
+    ``objective − rescaled_dual`` is the rescaled duality gap."""
+    return s * yr / n - 0.5 * s * s * (rr / n + l2 * w2)
+
+
+@njit(inline="always", cache=True)
+def fenchel_gap(rr, yr, w1, w2, excess, l1, l2, n):
+    """Gap at the unscaled θ = ρ/n (valid for λ(1−r) > 0, where the dual has no constraint):
+    ``(||ρ||² − y_cᵀρ)/n + λr||w||₁ + ½λ(1−r)||w||² + Σ_j (|x_jᵀρ/n| − λr)₊² / (2λ(1−r))``."""
+    return (rr - yr) / n + l1 * w1 + 0.5 * l2 * w2 + 0.5 * excess / l2
+
+
+@njit(inline="always", cache=True)
+def dot_centered(x, m, r):
+    """Σ (x_i − m)·r_i, eight interleaved partial sums (see ``_internal.vector_ops.dot``): the centered
+    column's inner product without a centered copy of the column."""
+    n = x.shape[0]
+    k = n - n % 8
+    s0 = 0.0
+    s1 = 0.0
+    s2 = 0.0
+    s3 = 0.0
+    s4 = 0.0
+    s5 = 0.0
+    s6 = 0.0
+    s7 = 0.0
+    for i in range(0, k, 8):
+        s0 += (x[i] - m) * r[i]
+        s1 += (x[i + 1] - m) * r[i + 1]
+        s2 += (x[i + 2] - m) * r[i + 2]
+        s3 += (x[i + 3] - m) * r[i + 3]
+        s4 += (x[i + 4] - m) * r[i + 4]
+        s5 += (x[i + 5] - m) * r[i + 5]
+        s6 += (x[i + 6] - m) * r[i + 6]
+        s7 += (x[i + 7] - m) * r[i + 7]
+    for i in range(k, n):
+        s0 += (x[i] - m) * r[i]
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
+
+
+@njit(inline="always", cache=True)
+def axpy_centered(d, x, m, r):
+    """r −= d·(x − m), in place (the residual update of one coordinate, centered implicitly)."""
+    c = d * m
+    for i in range(r.shape[0]):
+        r[i] += c - d * x[i]
 
 
 @njit(cache=True)
-def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
+def primal_and_gap_centered(Xt, x_mean, y, w, r, feats, l1, l2, dual_floor, xtr):
     """(objective, duality gap) of the elastic net restricted to the features ``feats``.
 
-    XT: (p, n) centered design, transposed; y: centered target; r = y − X w (kept by the caller);
-    l1 = λ·r, l2 = λ·(1−r); ``dual_floor`` = the dual value of a known dual point (−inf if none).
-    Writes x_jᵀr/n into ``xtr[j]`` for j in feats (screening and working sets reuse it).
+    Xt: (p, n) design, transposed, NOT centered — column j is centered on the fly with x_mean[j];
+    y: centered target; r = y − X_c w (kept by the caller); l1 = λ·r, l2 = λ·(1−r);
+    ``dual_floor`` = the dual value of a known dual point (−inf if none).
+    Writes x_jᵀr/n (centered x_j) into ``xtr[j]`` for j in feats (screening and working sets reuse it).
     Features outside ``feats`` must have w_j = 0.
     """
     n = y.shape[0]
@@ -51,7 +118,7 @@ def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
     excess = 0.0
     for jj in range(feats.shape[0]):
         j = feats[jj]
-        d = dot(XT[j], r) / n
+        d = dot_centered(Xt[j], x_mean[j], r) / n
         xtr[j] = d
         wj = w[j]
         w1 += abs(wj)
@@ -62,15 +129,12 @@ def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
         e = abs(d) - l1
         if e > 0.0:
             excess += e * e
-    primal = 0.5 * rr / n + l1 * w1 + 0.5 * l2 * w2
-    s = 1.0
-    if dual_norm > l1:
-        s = l1 / dual_norm
-    gap = 0.5 * (1.0 + s * s) * (rr / n + l2 * w2) - s * yr / n + l1 * w1
+    primal = objective_value(rr, w1, w2, l1, l2, n)
+    gap = primal - rescaled_dual(rr, yr, w2, dual_scale(dual_norm, l1), l2, n)
     if l2 > 0.0:  # Fenchel dual at the unscaled residual: no feasibility constraint when r < 1
-        gap_fenchel = (rr - yr) / n + l1 * w1 + 0.5 * l2 * w2 + 0.5 * excess / l2
-        if gap_fenchel < gap:
-            gap = gap_fenchel
+        gap_f = fenchel_gap(rr, yr, w1, w2, excess, l1, l2, n)
+        if gap_f < gap:
+            gap = gap_f
     if primal - dual_floor < gap:
         gap = primal - dual_floor
     if gap < 0.0:  # rounding at the optimum
@@ -79,26 +143,29 @@ def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
 
 
 @njit(cache=True)
-def rescaled_dual_value(XT, y, r, w, feats, l1, l2):
+def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
+    """``primal_and_gap_centered`` for an already centered, transposed design ``XT`` (p, n)."""
+    return primal_and_gap_centered(XT, np.zeros(XT.shape[0]), y, w, r, feats, l1, l2, dual_floor, xtr)
+
+
+@njit(cache=True)
+def rescaled_dual_value(Xt, x_mean, y, r, w, feats, l1, l2):
     """D(θ) at the rescaled dual point built from a (residual, coefficient) pair, over ``feats``.
 
     The pair defines the augmented residual [r; −sqrt(n·λ(1−r))·w] of the elastic net written as a lasso;
-    θ = s·(that)/n with s = min(1, λr / max_j |x_jᵀr/n − λ(1−r)w_j|) is dual-feasible, and
-    D(θ) = (2s·yᵀr − s²(||r||² + n·λ(1−r)||w||²)) / (2n).  Any such value bounds the minimum from below.
+    θ = s·(that)/n with s = min(1, λr / max_j |x_jᵀr/n − λ(1−r)w_j|) is dual-feasible (``rescaled_dual``).
+    Xt is the uncentered transposed design, centered on the fly with x_mean.
     """
     n = y.shape[0]
     dual_norm = 0.0
     w2 = 0.0
     for jj in range(feats.shape[0]):
         j = feats[jj]
-        v = abs(dot(XT[j], r) / n - l2 * w[j])
+        v = abs(dot_centered(Xt[j], x_mean[j], r) / n - l2 * w[j])
         if v > dual_norm:
             dual_norm = v
         w2 += w[j] * w[j]
-    s = 1.0
-    if dual_norm > l1:
-        s = l1 / dual_norm
-    return (2.0 * s * dot(y, r) - s * s * (dot(r, r) + n * l2 * w2)) / (2.0 * n)
+    return rescaled_dual(dot(r, r), dot(y, r), w2, dual_scale(dual_norm, l1), l2, n)
 
 
 @njit(cache=True)
@@ -154,6 +221,31 @@ def extrapolate(R, W, n_l2, r_out, w_out):
         if n_l2 > 0.0:  # W holds coefficients only for the elastic net
             w_out += c * W[k + 1]
     return True
+
+
+def lipschitz_constant(X, x_mean=None) -> float:
+    """σ_max(X − 1·x̄ᵀ)²/n: the Lipschitz constant of the least-squares gradient ∇(½||y − X_c w||²/n).
+
+    ``x_mean`` (length p) centers the columns implicitly (None: X is used as given).  Computed from the
+    smaller Gram matrix (p × p or n × n), built a block at a time so that no centered copy of X is made.
+    """
+    X = np.asarray(X, dtype=np.float64)
+    n, p = X.shape
+    if n == 0 or p == 0:
+        return 0.0
+    m = np.zeros(p) if x_mean is None else np.asarray(x_mean, dtype=np.float64)
+    block = max(1, (1 << 20) // max(n, p))
+    if p <= n:  # G = Σ_rows (x_i − m)(x_i − m)ᵀ
+        G = np.zeros((p, p))
+        for i0 in range(0, n, block):
+            B = X[i0:i0 + block] - m
+            G += B.T @ B
+    else:  # K = Σ_column-blocks (X_b − m_b)(X_b − m_b)ᵀ, same nonzero eigenvalues
+        G = np.zeros((n, n))
+        for j0 in range(0, p, block):
+            B = X[:, j0:j0 + block] - m[j0:j0 + block]
+            G += B @ B.T
+    return float(np.linalg.eigvalsh(G)[-1]) / n
 
 
 def objective(X, y, coef, intercept, lam, l1_ratio=1.0) -> float:

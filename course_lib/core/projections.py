@@ -17,6 +17,8 @@ Solvers (all exact to rounding, no tolerance to choose):
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .._internal.jit import njit
@@ -89,60 +91,6 @@ def project_l1_ball(v, radius=1.0):
 
 # -------------------------------------------------------------------------------- small dense algebra
 @njit(cache=True)
-def _jacobi_eigh(A):
-    """Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations.
-
-    Numerically excellent for small p (relative accuracy of the eigenvalues of a PD matrix) and free of a
-    LAPACK dependency inside numba.  Returns (evals, Q) with A = Q diag(evals) Qᵀ.
-    """
-    p = A.shape[0]
-    a = A.copy()
-    Q = np.eye(p)
-    scale = 0.0
-    for i in range(p):
-        for j in range(p):
-            scale += a[i, j] * a[i, j]
-    for _sweep in range(100):
-        off = 0.0
-        for i in range(p):
-            for j in range(i + 1, p):
-                off += a[i, j] * a[i, j]
-        if off <= 1e-36 * scale:
-            break
-        for i in range(p - 1):
-            for j in range(i + 1, p):
-                if a[i, j] == 0.0:
-                    continue
-                # rotation that zeroes a[i, j] (Golub & Van Loan, sym.schur2)
-                tau = (a[j, j] - a[i, i]) / (2.0 * a[i, j])
-                if tau >= 0.0:
-                    t = 1.0 / (tau + np.sqrt(1.0 + tau * tau))
-                else:
-                    t = -1.0 / (-tau + np.sqrt(1.0 + tau * tau))
-                cs = 1.0 / np.sqrt(1.0 + t * t)
-                sn = t * cs
-                for k in range(p):  # columns i, j
-                    aki = a[k, i]
-                    akj = a[k, j]
-                    a[k, i] = cs * aki - sn * akj
-                    a[k, j] = sn * aki + cs * akj
-                for k in range(p):  # rows i, j
-                    aik = a[i, k]
-                    ajk = a[j, k]
-                    a[i, k] = cs * aik - sn * ajk
-                    a[j, k] = sn * aik + cs * ajk
-                for k in range(p):
-                    qki = Q[k, i]
-                    qkj = Q[k, j]
-                    Q[k, i] = cs * qki - sn * qkj
-                    Q[k, j] = sn * qki + cs * qkj
-    evals = np.empty(p)
-    for i in range(p):
-        evals[i] = a[i, i]
-    return evals, Q
-
-
-@njit(cache=True)
 def _spd_solve_small(A, b):
     """Solve A x = b for small symmetric positive-definite A by Cholesky; ok=False if not SPD."""
     p = A.shape[0]
@@ -186,17 +134,6 @@ def _matvec(A, x):
     for i in range(n):
         for j in range(m):
             out[i] += A[i, j] * x[j]
-    return out
-
-
-@njit(cache=True)
-def _rmatvec(A, x):
-    """Aᵀx."""
-    n, m = A.shape
-    out = np.zeros(m)
-    for i in range(n):
-        for j in range(m):
-            out[j] += A[i, j] * x[i]
     return out
 
 
@@ -249,21 +186,17 @@ def _l2_secular_multiplier(evals, q, t):
     return mu
 
 
-@njit(cache=True)
 def _quad_l2(H, c, t):
     """argmin ½(w−c)ᵀH(w−c) s.t. ||w||₂ <= t, and its multiplier μ (H symmetric PD)."""
     p = c.shape[0]
-    nc = 0.0
-    for i in range(p):
-        nc += c[i] * c[i]
-    if np.sqrt(nc) <= t:
+    if math.sqrt(float(c @ c)) <= t:
         return c.copy(), 0.0
     if t == 0.0:
         return np.zeros(p), np.inf  # ½||w||² <= 0 is only met in the limit μ → ∞
-    evals, Q = _jacobi_eigh(H)
-    q = evals * _rmatvec(Q, c)  # Qᵀ H c in the eigenbasis
+    evals, Q = np.linalg.eigh(H)  # LAPACK, not a hand-written eigensolver
+    q = evals * (Q.T @ c)  # Qᵀ H c in the eigenbasis
     mu = _l2_secular_multiplier(evals, q, t)
-    return _matvec(Q, q / (evals + mu)), mu
+    return Q @ (q / (evals + mu)), mu
 
 
 # ------------------------------------------------------------------------------------------ L1 ball

@@ -1,6 +1,7 @@
 """Real data shipped with the package (see ``course_lib/data/README.md`` for provenance and licence)."""
 from __future__ import annotations
 
+import io
 from importlib import resources
 
 import numpy as np
@@ -25,9 +26,8 @@ def load_diabetes(standardized=False):
     Returns ``(X, y, feature_names)``: X (442, 10) float64, y (442,) float64, names a list of 10 strings.
     """
     text = resources.files("course_lib").joinpath("data", "diabetes.csv").read_text(encoding="utf-8")
-    lines = text.strip().splitlines()
-    header = lines[0].split(",")
-    data = np.array([[float(v) for v in line.split(",")] for line in lines[1:]], dtype=np.float64)
+    header = text.split("\n", 1)[0].strip().split(",")
+    data = np.loadtxt(io.StringIO(text), delimiter=",", skiprows=1, dtype=np.float64, ndmin=2)
     X = np.ascontiguousarray(data[:, :-1])
     y = np.ascontiguousarray(data[:, -1])
     if standardized:

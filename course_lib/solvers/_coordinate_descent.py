@@ -23,10 +23,15 @@ import numpy as np
 from .._internal.jit import njit
 from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, trim_history
 from .._internal.vector_ops import dot
-from ..core.duality import extrapolate, primal_and_gap, rescaled_dual_value
+from ..core.duality import (axpy_centered, dot_centered, extrapolate, objective_value, primal_and_gap_centered,
+                            rescaled_dual_value)
+from ..core.penalties import soft_threshold_scalar
 
 GAP_EVERY = 10
 N_EXTRAPOLATE = 5  # snapshots combined by dual extrapolation (celer uses 5)
+# Kernel → Interrupt: the kernel returns to Python after about this many multiply-adds (≈ 0.05–0.2 s),
+# where a pending KeyboardInterrupt is raised; its state (epoch, snapshots) carries over to the next call.
+CHUNK_ELEMENTS = 20_000_000
 
 
 @njit(cache=True)
@@ -42,42 +47,51 @@ def _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, n_snap):
 
 
 @njit(cache=True)
-def _anderson_step(XT, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused):
+def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused):
     """Primal Anderson extrapolation (as skglm does): combine the last K+1 iterates (rows of Wp, over
     ``feats``) towards their limit; keep the result only if it lowers the objective."""
     n = y.shape[0]
     if not extrapolate(Wp, unused, 0.0, w_try, unused[0]):
         return
     r_try[:] = r
-    pen_now = 0.0
-    pen_try = 0.0
+    w1_now = 0.0
+    w2_now = 0.0
+    w1_try = 0.0
+    w2_try = 0.0
     for jj in range(feats.shape[0]):
         j = feats[jj]
         d = w_try[jj] - w[j]
         if d != 0.0:
-            xj = XT[j]
-            for i in range(n):
-                r_try[i] -= d * xj[i]
-        pen_now += l1 * abs(w[j]) + 0.5 * l2 * w[j] * w[j]
-        pen_try += l1 * abs(w_try[jj]) + 0.5 * l2 * w_try[jj] * w_try[jj]
-    if 0.5 * dot(r_try, r_try) / n + pen_try < 0.5 * dot(r, r) / n + pen_now:
+            axpy_centered(d, Xt[j], xm[j], r_try)
+        w1_now += abs(w[j])
+        w2_now += w[j] * w[j]
+        w1_try += abs(w_try[jj])
+        w2_try += w_try[jj] * w_try[jj]
+    if (objective_value(dot(r_try, r_try), w1_try, w2_try, l1, l2, n)
+            < objective_value(dot(r, r), w1_now, w2_now, l1, l2, n)):
         for jj in range(feats.shape[0]):
             w[feats[jj]] = w_try[jj]
         r[:] = r_try
 
 
 @njit(cache=True)
-def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every, dual_floor, xtr,
-              rec_coef, rec_obj, rec_gap, rec_updates, best_r, best_w):
+def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_epochs, gap_every, dual_floor,
+              coef_tol, xtr, rec_coef, rec_obj, rec_gap, rec_updates, best_r, best_w, R, W, Wp, r_acc, w_acc,
+              w_try, r_try, state):
     """Coordinate-descent epochs over ``feats`` until gap <= tol_abs; w and r are updated in place.
 
-    Returns (epochs run, objective, gap, best extrapolated dual value or −inf).  The dual point behind
-    that value is written to (best_r, best_w) so that a caller can re-use it on a larger feature set.
+    Resumable: ``state = [epochs done, snapshots stored]`` (zeros for a fresh start) is updated, and the
+    call returns after epoch ``epoch_stop`` (<= ``max_epochs``) so that Python can handle an interrupt;
+    R, W, Wp, r_acc, w_acc, w_try, r_try are the caller's workspace (``cd_workspace``).
+    Xt is the uncentered transposed design; columns are centered on the fly with ``xm``.
+    Returns (objective, gap, best extrapolated dual value or −inf, converged).  The dual point behind that
+    value is written to (best_r, best_w) so that a caller can re-use it on a larger feature set.
+    Converged: gap <= tol_abs and, when ``coef_tol`` > 0, the last epoch moved no coefficient by more than
+    coef_tol·max_j|w_j| (scikit-learn's criterion, on top of the gap).
     When the ``rec_*`` arrays are non-empty, row k receives the state after epoch k (row 0 the start) and
     ``rec_updates`` one row per coordinate visit.
     """
     n = y.shape[0]
-    p = XT.shape[0]
     record = rec_coef.shape[0] > 0
     record_updates = rec_updates.shape[0] > 0
     # Snapshots after each of K consecutive epochs (row 0: the state before them).  Every K epochs they
@@ -86,33 +100,30 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
     # objective.  (2) is off when recording, so that a recorded history is plain cyclic CD.
     accelerate = not record
     K1 = N_EXTRAPOLATE + 1
-    m = feats.shape[0] if accelerate else 1
-    R = np.empty((K1, n))
-    W = np.empty((K1, p if l2 > 0.0 else 1))
-    Wp = np.empty((K1, m))
-    r_acc = np.empty(n)
-    w_acc = np.zeros(p)
-    w_try = np.empty(m)
-    r_try = np.empty(n if accelerate else 1)
     unused = np.empty((1, 1))
     best_dual = -np.inf
-    n_snap = 0
-    primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr)
-    if record:
-        rec_coef[0] = w
-        rec_obj[0] = primal
-        rec_gap[0] = gap
-    u = 0
-    if record_updates:
-        rec_updates[0] = w
-        u = 1
-    if gap <= tol_abs:
-        return 0, primal, gap, best_dual
-    n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, 0)
-    for epoch in range(1, max_epochs + 1):
+    m = feats.shape[0]
+    start = state[0]
+    n_snap = state[1]
+    primal = np.inf
+    gap = np.inf
+    if start == 0:
+        primal, gap = primal_and_gap_centered(Xt, xm, y, w, r, feats, l1, l2, dual_floor, xtr)
+        if record:
+            rec_coef[0] = w
+            rec_obj[0] = primal
+            rec_gap[0] = gap
+        if record_updates:
+            rec_updates[0] = w
+        if gap <= tol_abs and coef_tol <= 0.0:
+            return primal, gap, best_dual, True
+        n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, 0)
+        state[1] = n_snap
+    u = 1 + start * m
+    for epoch in range(start + 1, epoch_stop + 1):
         w_max = 0.0
         d_max = 0.0
-        for jj in range(feats.shape[0]):
+        for jj in range(m):
             j = feats[jj]
             old = w[j]
             cs = col_sq[j]
@@ -120,18 +131,11 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
                 new = 0.0  # a constant column (after centering) cannot help the fit: keep it at 0
                 w[j] = 0.0
             else:
-                xj = XT[j]
-                z = dot(xj, r) / n + cs * old
-                if z > l1:
-                    new = (z - l1) / (cs + l2)
-                elif z < -l1:
-                    new = (z + l1) / (cs + l2)
-                else:
-                    new = 0.0
+                xj = Xt[j]
+                z = dot_centered(xj, xm[j], r) / n + cs * old
+                new = soft_threshold_scalar(z, l1) / (cs + l2)
                 if new != old:
-                    d = new - old
-                    for i in range(n):
-                        r[i] -= d * xj[i]
+                    axpy_centered(new - old, xj, xm[j], r)
                     w[j] = new
             if abs(new - old) > d_max:
                 d_max = abs(new - old)
@@ -143,41 +147,77 @@ def cd_epochs(XT, y, w, r, feats, col_sq, l1, l2, tol_abs, max_epochs, gap_every
         n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, n_snap)
         if n_snap == K1:
             if extrapolate(R, W, n * l2, r_acc, w_acc):
-                dual_acc = rescaled_dual_value(XT, y, r_acc, w_acc, feats, l1, l2)
+                dual_acc = rescaled_dual_value(Xt, xm, y, r_acc, w_acc, feats, l1, l2)
                 if dual_acc > best_dual:
                     best_dual = dual_acc
                     best_r[:] = r_acc
                     best_w[:] = w_acc
             if accelerate:
-                _anderson_step(XT, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused)
+                _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused)
             n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, 0)
+        state[0] = epoch
+        state[1] = n_snap
         if record or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
-            primal, gap = primal_and_gap(XT, y, w, r, feats, l1, l2, max(dual_floor, best_dual), xtr)
+            primal, gap = primal_and_gap_centered(Xt, xm, y, w, r, feats, l1, l2, max(dual_floor, best_dual),
+                                                  xtr)
             if record:
                 rec_coef[epoch] = w
                 rec_obj[epoch] = primal
                 rec_gap[epoch] = gap
-            if gap <= tol_abs:
-                return epoch, primal, gap, best_dual
-    return max_epochs, primal, gap, best_dual
+            if gap <= tol_abs and (coef_tol <= 0.0 or d_max <= coef_tol * w_max):
+                return primal, gap, best_dual, True
+    return primal, gap, best_dual, False
 
 
-def solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record=False, feats=None, gap_every=GAP_EVERY):
+def cd_workspace(n, p, m, l2, record):
+    """The snapshot buffers of ``cd_epochs`` for m features (O(n + p) memory)."""
+    K1 = N_EXTRAPOLATE + 1
+    acc = not record
+    return (np.empty((K1, n)), np.empty((K1, p if l2 > 0.0 else 1)), np.empty((K1, m if acc else 1)),
+            np.empty(n), np.zeros(p), np.empty(m if acc else 1), np.empty(n if acc else 1))
+
+
+def run_cd(data, feats, w, r, l1, l2, tol_abs, max_epochs, gap_every, dual_floor, xtr, best_r, best_w,
+           coef_tol=0.0, rec=(NO_RECORD_2D, NO_RECORD_1D, NO_RECORD_1D, NO_RECORD_2D)):
+    """``cd_epochs`` in chunks of about CHUNK_ELEMENTS multiply-adds, so that Kernel → Interrupt stops it.
+
+    Returns (epochs, objective, gap, best extrapolated dual value or −inf, converged)."""
+    m = max(feats.shape[0], 1)
+    chunk = max(1, CHUNK_ELEMENTS // (data.n * m))
+    work = cd_workspace(data.n, data.p, feats.shape[0], l2, rec[0].shape[0] > 0)
+    state = np.zeros(2, dtype=np.int64)
+    best = -np.inf
+    while True:
+        stop = min(int(state[0]) + chunk, max_epochs)
+        primal, gap, bd, converged = cd_epochs(data.Xt, data.x_mean, data.y, w, r, feats, data.col_sq, l1, l2,
+                                               tol_abs, stop, max_epochs, gap_every, max(dual_floor, best),
+                                               coef_tol, xtr, *rec, best_r, best_w, *work, state)
+        best = max(best, bd)
+        if converged or state[0] >= max_epochs:
+            return int(state[0]), primal, gap, best, converged
+
+
+def solve_cd(data, l1, l2, w, r, tol_abs, max_iter, record=False, feats=None, gap_every=GAP_EVERY, coef_tol=0.0):
     """Run coordinate descent from (w, r) in place; returns (epochs, objective, gap, history or None)."""
-    feats = data.all_feats if feats is None else feats
+    if feats is None:
+        if record:
+            feats = data.all_feats  # a recorded run visits every coordinate, as the textbook does
+        else:
+            feats = data.nonconstant
+            w[data.constant] = 0.0  # constant columns are zero after centering: no effect on r
     xtr = np.empty(data.p)
     dual_floor = data.dual_floor(l1, l2)
+    best_r, best_w = np.empty(data.n), np.empty(data.p)
     if not record:
-        n_iter, primal, gap, _ = cd_epochs(data.XT, data.y, w, r, feats, data.col_sq, l1, l2, tol_abs, max_iter,
-                                           gap_every, dual_floor, xtr, NO_RECORD_2D, NO_RECORD_1D, NO_RECORD_1D,
-                                           NO_RECORD_2D, np.empty(data.n), np.empty(data.p))
+        n_iter, primal, gap, _, _ = run_cd(data, feats, w, r, l1, l2, tol_abs, max_iter, gap_every, dual_floor,
+                                           xtr, best_r, best_w, coef_tol)
         return n_iter, primal, gap, None
     bufs = history_buffers(max_iter + 1, data.p)
     updates = (history_buffers(max_iter * feats.shape[0] + 1, data.p)["coef"] if record == "updates"
                else NO_RECORD_2D)
-    n_iter, primal, gap, _ = cd_epochs(data.XT, data.y, w, r, feats, data.col_sq, l1, l2, tol_abs, max_iter,
-                                       gap_every, dual_floor, xtr, bufs["coef"], bufs["objective"], bufs["gap"],
-                                       updates, np.empty(data.n), np.empty(data.p))
+    n_iter, primal, gap, _, _ = run_cd(data, feats, w, r, l1, l2, tol_abs, max_iter, gap_every, dual_floor, xtr,
+                                       best_r, best_w, coef_tol,
+                                       (bufs["coef"], bufs["objective"], bufs["gap"], updates))
     history = trim_history(bufs, n_iter + 1)
     if record == "updates":
         history["coef_updates"] = updates[:n_iter * feats.shape[0] + 1].copy()

@@ -1,9 +1,11 @@
-"""Validated, centered data of one (X, y), shared by the lasso / elastic-net solvers.
+"""Validated data of one (X, y), shared by the lasso / elastic-net solvers — without a centered copy of X.
 
 The intercept is unpenalized, so it is fit by centering: with x̄, ȳ the column and target means, the
-objective in (w, b) equals the objective of the centered data in w alone, and b = ȳ − x̄ᵀw.
-Coordinate descent reads columns, so the centered design is stored transposed (``XT``, p × n, C order):
-column j of X_c is the contiguous row ``XT[j]``.
+objective in (w, b) equals the objective of the centered data in w alone, and b = ȳ − x̄ᵀw.  X itself is
+never centered: coordinate descent reads column j as ``Xt[j]`` (``Xt = X.T``, p × n, C order — a view of a
+float64 Fortran-ordered X, no copy) and subtracts x̄_j on the fly (``dot_centered``, ``axpy_centered``).
+Only O(n + p) is allocated for a float64 Fortran-ordered X; any other X (C order, another dtype) is
+converted once to a Fortran-ordered float64 copy.  The residual r = y_c − X_c w is kept centered.
 """
 from __future__ import annotations
 
@@ -13,75 +15,88 @@ import warnings
 import numpy as np
 
 from .._internal.jit import njit
-from .._internal.vector_ops import dot
 from .._internal.validation import (as_design, as_target, check_bool, check_coef_init, check_fit_data,
                                    check_l1_ratio, check_lam, check_max_iter, check_tol, constant_columns)
 from .._internal.warnings import ConvergenceWarning
+from ..core.duality import axpy_centered, dot_centered, lipschitz_constant
 from ..core.results import Fit
 
 # A record=True history is preallocated for max_iter rows; refuse absurd sizes with a clear message.
 MAX_RECORD_VALUES = 20_000_000
+# a centered column whose spread is below this fraction of its own largest |entry| is constant up to rounding
 
 
 def _checked_Xy(X, y):
-    """as_design / as_target, with a fast path for the common case (float64 C-contiguous arrays)."""
+    """as_design / as_target, with a fast path for float64 arrays that are C- or Fortran-contiguous.
+
+    The fast path tests finiteness through the sum (NaN/inf propagate; an overflowing sum of finite entries
+    only sends X down the full check), so no n × p boolean mask is allocated."""
     if (type(X) is np.ndarray and type(y) is np.ndarray and X.dtype == np.float64 and y.dtype == np.float64
             and X.ndim == 2 and y.ndim == 1 and X.shape[0] == y.shape[0] and X.shape[0] > 0 and X.shape[1] > 0
-            and X.flags.c_contiguous and y.flags.c_contiguous and np.isfinite(X).all() and np.isfinite(y).all()):
+            and (X.flags.c_contiguous or X.flags.f_contiguous) and y.flags.c_contiguous
+            and math.isfinite(float(X.sum())) and math.isfinite(float(y.sum()))):  # no n × p mask
         return X, y
     X = as_design(X)
     return X, as_target(y, X.shape[0])
 
 
 @njit(cache=True)
-def center_transpose(X, x_mean, yc, XT, col_sq, xty):
-    """XT = (X − x̄)ᵀ in cache-sized blocks (one pass), then ||x_j||²/n and x_jᵀy_c/n per column."""
-    n, p = X.shape
-    block = 32
-    for i0 in range(0, n, block):
-        i1 = min(i0 + block, n)
-        for j0 in range(0, p, block):
-            j1 = min(j0 + block, p)
-            for j in range(j0, j1):
-                m = x_mean[j]
-                for i in range(i0, i1):
-                    XT[j, i] = X[i, j] - m
+def column_stats(Xt, x_mean, yc, col_sq, xty, col_max):
+    """Per column of X (rows of Xt), centered on the fly: ||x_j − x̄_j||²/n, (x_j − x̄_j)ᵀy_c/n, max|x_ij|."""
+    p, n = Xt.shape
     for j in range(p):
-        col_sq[j] = dot(XT[j], XT[j]) / n
-        xty[j] = dot(XT[j], yc) / n
+        xj = Xt[j]
+        m = x_mean[j]
+        big = 0.0
+        for i in range(n):
+            a = abs(xj[i])
+            if a > big:
+                big = a
+        col_max[j] = big
+        s = 0.0
+        for i in range(n):
+            d = xj[i] - m
+            s += d * d
+        col_sq[j] = s / n
+        xty[j] = dot_centered(xj, m, yc) / n
+
+
+@njit(cache=True)
+def subtract_columns(Xt, x_mean, c, idx, r):
+    """r −= Σ_{j in idx} c_j (x_j − x̄_j), in place."""
+    for jj in range(idx.shape[0]):
+        j = idx[jj]
+        axpy_centered(c[j], Xt[j], x_mean[j], r)
 
 
 class Data:
-    """Centered, transposed data plus what every solver needs (computed once)."""
+    """Transposed (uncentered) data, column means, and what every solver needs (computed once)."""
 
-    __slots__ = ("n", "p", "XT", "y", "x_mean", "y_mean", "col_sq", "xty", "y_scale",
-                 "fit_intercept", "all_feats", "constant", "nonconstant", "_lipschitz", "_ls_dual", "_top")
+    __slots__ = ("n", "p", "Xt", "y", "x_mean", "y_mean", "col_sq", "xty", "y_scale", "fit_intercept",
+                 "all_feats", "constant", "nonconstant", "_lipschitz", "_ls_dual", "_top", "_XT", "_gram")
 
     def __init__(self, X, y, fit_intercept=True):
         X, y = check_fit_data(*_checked_Xy(X, y))  # scale a fit cannot represent: 'rescale X/y'
         n, p = X.shape
         self.n, self.p = n, p
         self.fit_intercept = check_bool(fit_intercept, "fit_intercept")
+        # column j of X as a contiguous row: a view for Fortran order, else one converted copy
+        self.Xt = X.T if X.flags.f_contiguous else np.asfortranarray(X).T
         if self.fit_intercept:
-            self.x_mean = X.mean(axis=0)
+            self.x_mean = self.Xt.mean(axis=1)
             self.y_mean = float(y.mean())
         else:
             self.x_mean = np.zeros(p)
             self.y_mean = 0.0
         self.y = y - self.y_mean
-        self.XT = np.empty((p, n))
-        self.col_sq = np.empty(p)  # ||x_j||²/n of the centered columns
-        self.xty = np.empty(p)  # x_jᵀ(y − ȳ)/n
-        if n * p <= 100_000:  # small: one kernel call beats several numpy calls
-            center_transpose(X, self.x_mean, self.y, self.XT, self.col_sq, self.xty)
-        else:  # large: numpy's strided copy is the faster transpose, BLAS the faster products
-            np.subtract(X.T, self.x_mean[:, None], out=self.XT)
-            np.einsum("ji,ji->j", self.XT, self.XT, out=self.col_sq)
-            self.col_sq /= n
-            np.matmul(self.XT, self.y, out=self.xty)
-            self.xty /= n
+        self.col_sq = np.empty(p)  # ||x_j − x̄_j||²/n
+        self.xty = np.empty(p)  # (x_j − x̄_j)ᵀ(y − ȳ)/n
+        col_max = np.empty(p)
+        column_stats(self.Xt, self.x_mean, self.y, self.col_sq, self.xty, col_max)
         # a column that is constant up to rounding (relative to its own magnitude) is exactly constant
-        self.col_sq[constant_columns(self.col_sq, np.max(np.abs(X), axis=0))] = 0.0
+        constant = constant_columns(self.col_sq, col_max)
+        self.col_sq[constant] = 0.0
+        self.xty[constant] = 0.0
         self.y_scale = float(self.y @ self.y) / n  # ||y − ȳ||²/n, the unit of tol
         self.all_feats = np.arange(p)
         self.constant = np.flatnonzero(self.col_sq == 0.0)
@@ -89,6 +104,17 @@ class Data:
         self._lipschitz = None
         self._ls_dual = None
         self._top = None
+        self._XT = None
+        self._gram = None
+
+    @property
+    def XT(self):
+        """(X − x̄)ᵀ as a centered copy (p × n), built on first use — only ISTA/FISTA and the subgradient
+        method read it; coordinate descent centers on the fly and never builds it."""
+        if self._XT is None:
+            self._XT = self.Xt - self.x_mean[:, None]
+            self._XT[self.constant] = 0.0
+        return self._XT
 
     # ---------------------------------------------------------------- derived quantities
     def lam_max(self, l1_ratio=1.0):
@@ -103,9 +129,22 @@ class Data:
     def lipschitz(self):
         """σ_max(X_c)²/n, the Lipschitz constant of the least-squares gradient (computed once)."""
         if self._lipschitz is None:
-            small = self.XT @ self.XT.T if self.p <= self.n else self.XT.T @ self.XT
-            self._lipschitz = float(np.linalg.eigvalsh(small)[-1]) / self.n if small.size else 0.0
+            self._lipschitz = lipschitz_constant(self.Xt.T, self.x_mean)
         return self._lipschitz
+
+    def gram(self):
+        """X_cᵀX_c/n (p × p, computed once) for the covariance-mode solver on n ≫ p problems."""
+        if self._gram is None:
+            G = np.zeros((self.p, self.p))
+            block = max(1, (1 << 18) // self.p)
+            for i0 in range(0, self.n, block):
+                B = self.Xt[:, i0:i0 + block].T - self.x_mean
+                G += B.T @ B
+            G /= self.n
+            G[self.constant] = 0.0
+            G[:, self.constant] = 0.0
+            self._gram = G
+        return self._gram
 
     def dual_floor(self, l1, l2):
         """−inf, except at λ = 0: the dual value of the exact least-squares dual point (one lstsq)."""
@@ -118,13 +157,10 @@ class Data:
         return self._ls_dual
 
     def residual(self, w):
-        """y_c − X_c w."""
-        if self.p <= 64:
-            return self.y - w @ self.XT
-        nz = np.flatnonzero(w)
-        if nz.size == 0:
-            return self.y.copy()
-        return self.y - w[nz] @ self.XT[nz]
+        """y_c − X_c w (only the nonzero coefficients are read)."""
+        r = self.y.copy()
+        subtract_columns(self.Xt, self.x_mean, w, np.flatnonzero(w), r)
+        return r
 
     def intercept(self, w):
         return float(self.y_mean - self.x_mean @ w) if self.fit_intercept else 0.0

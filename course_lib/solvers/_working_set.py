@@ -20,37 +20,43 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._coordinate_descent import cd_epochs
-from ._problem import NO_RECORD_1D, NO_RECORD_2D
-from ..core.duality import primal_and_gap, rescaled_dual_value
+from ._coordinate_descent import run_cd
+from ._problem import subtract_columns
+from ..core.duality import (dual_scale, objective_value, primal_and_gap_centered, rescaled_dual,
+                            rescaled_dual_value)
 
 FIRST_SIZE = 10
 INNER_FRACTION = 0.3
 GAP_EVERY_INNER = 10
 
 
-def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
+def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE, coef_tol=0.0):
     """Working-set coordinate descent from (w, r), in place.  Returns (epochs, objective, gap, ws_size).
 
     Only for λr > 0: without an L1 term nothing is sparse, and the λ = 0 dual point (the full least-squares
-    residual) would not certify a working-set subproblem.
+    residual) would not certify a working-set subproblem.  ``ws_size`` is the working-set size to start
+    from (a path passes the size the previous λ ended with); the returned one is the size at exit.
 
     ``n_iter`` counts inner epochs (each over the working set only).
     """
-    XT, y, col_sq, n = data.XT, data.y, data.col_sq, data.n
+    Xt, xm, y, col_sq, n = data.Xt, data.x_mean, data.y, data.col_sq, data.n
     dual_floor = data.dual_floor(l1, l2)
     xtr = np.empty(data.p)
     active = data.nonconstant
     if w[data.constant].any():
         w[data.constant] = 0.0  # constant columns are zero after centering: no effect on r
     epochs = 0
-    ws_size = FIRST_SIZE
+    ws_size = max(int(ws_size), FIRST_SIZE)
     best_dual = dual_floor
     best_r, best_w = np.empty(n), np.empty(data.p)
     last_gap = np.inf
     while True:
-        primal, gap = primal_and_gap(XT, y, w, r, active, l1, l2, best_dual, xtr)
+        primal, gap = primal_and_gap_centered(Xt, xm, y, w, r, active, l1, l2, best_dual, xtr)
         if gap <= tol_abs or epochs >= max_iter:
+            if gap <= tol_abs and coef_tol > 0.0 and epochs < max_iter:  # coefficient accuracy: polish
+                n_ep, primal, gap, _, _ = run_cd(data, active, w, r, l1, l2, tol_abs, max_iter - epochs,
+                                                 GAP_EVERY_INNER, best_dual, xtr, best_r, best_w, coef_tol)
+                epochs += n_ep
             return epochs, primal, gap, ws_size
         if gap > 0.5 * last_gap:  # little progress since the last outer iteration: grow the working set
             ws_size = 2 * ws_size
@@ -58,23 +64,21 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
         wa = w[active]
         v = np.abs(xtr[active] - l2 * wa)
         dual_norm = v.max() if v.size else 0.0
-        s = 1.0 if dual_norm <= l1 else l1 / dual_norm
-        if l1 > 0.0:
-            # gap of the rescaled dual point (the ball for screening is centered there)
-            rr, yr, w2 = float(r @ r), float(y @ r), float(wa @ wa)
-            gap_s = max(0.5 * (1 + s * s) * (rr / n + l2 * w2) - s * yr / n + l1 * np.abs(wa).sum(), 0.0)
-            norms = np.sqrt(col_sq[active] + l2)
-            keep = s * v + np.sqrt(2.0 * gap_s) * norms >= l1
-            if not keep.all():
-                dropped = active[~keep]
-                nz = dropped[w[dropped] != 0.0]
-                if nz.size:  # safe: their optimal value is 0
-                    r += w[nz] @ XT[nz]
-                    w[nz] = 0.0
-                active, v, wa, norms = active[keep], v[keep], wa[keep], norms[keep]
-            priority = (l1 - s * v) / norms
-        else:
-            priority = -v
+        s = dual_scale(dual_norm, l1)
+        # gap of the rescaled dual point (the ball for screening is centered there)
+        rr, yr, w2 = float(r @ r), float(y @ r), float(wa @ wa)
+        gap_s = max(objective_value(rr, float(np.abs(wa).sum()), w2, l1, l2, n)
+                    - rescaled_dual(rr, yr, w2, s, l2, n), 0.0)
+        norms = np.sqrt(col_sq[active] + l2)
+        keep = s * v + np.sqrt(2.0 * gap_s) * norms >= l1
+        if not keep.all():
+            dropped = active[~keep]
+            nz = dropped[w[dropped] != 0.0]
+            if nz.size:  # safe: their optimal value is 0
+                subtract_columns(Xt, xm, -w, nz, r)  # r += w_j (x_j − x̄_j): their contribution removed
+                w[nz] = 0.0
+            active, v, wa, norms = active[keep], v[keep], wa[keep], norms[keep]
+        priority = (l1 - s * v) / norms
         priority[wa != 0.0] = -np.inf  # the support always stays in
         n_support = int(np.count_nonzero(wa))
         # twice the support (pruned as in celer), more after an outer iteration that made little progress
@@ -84,12 +88,10 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE):
         else:
             ws = active
         inner_tol = max(INNER_FRACTION * gap, 0.5 * tol_abs) if size < active.size else tol_abs
-        n_ep, primal, gap, inner_dual = cd_epochs(XT, y, w, r, ws, col_sq, l1, l2, inner_tol, max_iter - epochs,
-                                                  GAP_EVERY_INNER, dual_floor, xtr, NO_RECORD_2D, NO_RECORD_1D,
-                                                  NO_RECORD_1D, NO_RECORD_2D, best_r, best_w)
+        n_ep, primal, gap, inner_dual, _ = run_cd(data, ws, w, r, l1, l2, inner_tol, max_iter - epochs,
+                                                  GAP_EVERY_INNER, dual_floor, xtr, best_r, best_w)
         epochs += max(n_ep, 1)  # count a no-op inner solve too, so the loop always ends
         if inner_dual > -np.inf:
             # the inner solve's extrapolated dual point, made feasible for every remaining feature
-            best_dual = max(best_dual, rescaled_dual_value(XT, y, best_r, best_w, active, l1, l2))
+            best_dual = max(best_dual, rescaled_dual_value(Xt, xm, y, best_r, best_w, active, l1, l2))
         ws_size = size
-

@@ -27,6 +27,7 @@ from .._internal.jit import njit
 from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, trim_history
 from .._internal.vector_ops import dot
 from ..core.duality import primal_and_gap
+from ..core.penalties import soft_threshold_scalar
 
 __all__ = []
 
@@ -100,13 +101,7 @@ def proximal_gradient(XT, y, w, l1, l2, lipschitz, accelerate, backtrack, tol_ab
         while True:
             thresh = l1 / L
             for j in range(p):
-                v = z[j] - grad[j] / L
-                if v > thresh:
-                    w_new[j] = v - thresh
-                elif v < -thresh:
-                    w_new[j] = v + thresh
-                else:
-                    w_new[j] = 0.0
+                w_new[j] = soft_threshold_scalar(z[j] - grad[j] / L, thresh)
             _times(XT, w_new, Xw_new)
             if not backtrack or L >= L_cap:
                 break

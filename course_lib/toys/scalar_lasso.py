@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..core.penalties import soft_threshold_scalar
 from .._internal.validation import check_choice, check_lam, check_max_iter, check_scalar
 
 __all__ = ["scalar_lasso_objective", "scalar_lasso_solution", "scalar_lasso_subdifferential",
@@ -36,7 +37,7 @@ def scalar_lasso_solution(z, lam) -> float:
     """The minimiser ``S(z, λ)`` of ``½(w − z)² + λ|w|``."""
     z = check_scalar(z, "z")
     lam = check_lam(lam)
-    return float(np.sign(z) * max(abs(z) - lam, 0.0)) + 0.0
+    return soft_threshold_scalar(z, lam) + 0.0
 
 
 def scalar_lasso_subdifferential(w, z, lam):
@@ -78,7 +79,7 @@ def prox_steps_1d(z, lam, step, n_steps, w0=2.0) -> np.ndarray:
     for k in range(n_steps):
         v = w - step * (w - z)              # gradient step on the smooth part only
         t = step * lam                      # the threshold is η·λ, not λ
-        w = (v - t if v > t else v + t if v < -t else 0.0) + 0.0
+        w = soft_threshold_scalar(v, t) + 0.0
         out[k + 1] = w
     return out
 
