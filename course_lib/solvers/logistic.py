@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._logistic_cd import FIRST_WS, solve_logistic
+from ._logistic_cd import FIRST_WS, fit_intercept_exactly, primal_gap, solve_logistic
 from .._internal.validation import as_design, check_coef_init, check_l1_ratio, check_lam, check_lams, check_max_iter, \
     check_scalar, check_tol
 from .._internal.warnings import ConvergenceWarning
@@ -115,6 +115,9 @@ class LogisticProblem:
         l1, l2 = lam * l1_ratio, lam * (1.0 - l1_ratio)
         b_arr = np.array([b])
         eta = w @ self.XT + b if w.any() else np.full(self.n, b)
+        if l1 == 0.0 and l2 > 0.0:
+            steps, primal, gap = _ridge_newton(self, w, b_arr, eta, l2, tol_abs, max_iter)
+            return steps, primal, gap, float(b_arr[0]), eta, ws_size
         use_ws = self.p >= WORKING_SET_MIN_FEATURES
         steps, primal, gap, ws_size = solve_logistic(self.XT, self.y, w, b_arr, eta, self.all_feats, self.col_norm,
                                                      l1, l2, self.fit_intercept, tol_abs, max_iter, use_ws, ws_size)
@@ -204,6 +207,59 @@ class LogisticProblem:
         self._check_separation(eta, grid[-1], l1_ratio, stacklevel + 1, where="_path (smallest λ)")
         return LogisticPath(lams=grid, coefs=coefs, intercepts=intercepts, gaps=gaps, n_iters=n_iters,
                             l1_ratio=l1_ratio, method="prox-newton", classes=self.classes)
+
+
+def _ridge_newton(prob, w, b_arr, eta, l2, tol_abs, max_iter):
+    """Ridge (r = 0): exact Newton steps, the intercept profiled out by weighted centring.
+
+    The reduced system (XᵀD̃X/n + λI)Δw = −(Xᵀg̃/n + λw), D̃ = D − ddᵀ/Σd, is solved through the n × n
+    matrix AAᵀ + λI (A = (I − uuᵀ)D^½X/√n, Woodbury) when p > n: coordinate descent on an ill-conditioned
+    p ≫ n quadratic model needs many passes, one n × n solve does not.  Line search and gap as in the kernel.
+    """
+    XT, y, n, p = prob.XT, prob.y, prob.n, prob.p
+    z = np.zeros(p)
+    feats = prob.all_feats
+    for steps in range(max_iter + 1):
+        if prob.fit_intercept:
+            fit_intercept_exactly(y, eta, b_arr)
+        primal, gap = primal_gap(XT, y, w, eta, feats, 0.0, l2, prob.fit_intercept, z)
+        if gap <= tol_abs or steps == max_iter:
+            return steps, primal, gap
+        pr = _sigmoid(eta)
+        g = pr - y
+        d = np.maximum(pr * (1.0 - pr), 1e-12)
+        if prob.fit_intercept:
+            g_t = g - d * (g.sum() / d.sum())
+            u = np.sqrt(d / d.sum())
+        else:
+            g_t, u = g, np.zeros(n)
+        rhs = -(XT @ g_t / n + l2 * w)
+        B = np.sqrt(d)[:, None] * XT.T / np.sqrt(n)          # D^½X/√n, (n, p)
+        A = B - np.outer(u, u @ B)                            # (I − uuᵀ)B
+        if p > n:
+            K = A @ A.T + l2 * np.eye(n)
+            dw = (rhs - A.T @ np.linalg.solve(K, A @ rhs)) / l2
+        else:
+            dw = np.linalg.solve(A.T @ A + l2 * np.eye(p), rhs)
+        dxw = dw @ XT
+        db = -(g.sum() + d @ dxw) / d.sum() if prob.fit_intercept else 0.0
+        d_eta = dxw + db
+        f0 = primal
+        slope = float(g @ d_eta / n + l2 * w @ dw)
+        t = 1.0
+        for _ in range(40):
+            w_t = w + t * dw
+            f_t = _objective_from_eta(eta + t * d_eta, y, w_t, l2, 0.0)
+            if f_t <= f0 + 1e-4 * t * slope or (t == 1.0 and abs(slope) <= 1e-13 * (1 + abs(f0))
+                                                 and f_t <= f0 + 1e-15 * (1 + abs(f0))):
+                break
+            t *= 0.5
+        else:
+            return steps, primal, gap
+        w += t * dw
+        eta += t * d_eta
+        b_arr[0] += t * db
+    return max_iter, primal, gap
 
 
 def _objective_from_eta(eta, y01, coef, lam, l1_ratio):
