@@ -36,6 +36,8 @@ from .solvers.gradient_descent import *  # noqa: F401,F403
 from .solvers.subgradient import *  # noqa: F401,F403
 from .solvers.proximal import *  # noqa: F401,F403
 from .solvers.accuracy import coefficient_error_bound  # noqa: F401
+from .solvers.logistic import *  # noqa: F401,F403
+from .solvers.sgd import *  # noqa: F401,F403
 from .data.simulate import *  # noqa: F401,F403
 from .data.loaders import *  # noqa: F401,F403
 from .notebook import setup_notebook

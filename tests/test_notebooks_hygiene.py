@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "notes", "skip"}
 CHAPTERS = ["00_start_here", "01_l2_norm_ridge", "02_gradients_multicollinearity", "03_l1_norm_lasso",
-            "04_subgradients_optimization", "05_comparison"]
+            "04_subgradients_optimization", "05_comparison", "06_l1_l2_in_practice"]
 
 
 def load(path):

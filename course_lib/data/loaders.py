@@ -6,7 +6,7 @@ from importlib import resources
 
 import numpy as np
 
-__all__ = ["load_diabetes", "DIABETES_FEATURES"]
+__all__ = ["load_diabetes", "DIABETES_FEATURES", "load_khan", "KHAN_CLASSES"]
 
 DIABETES_FEATURES = ("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6")
 
@@ -35,3 +35,27 @@ def load_diabetes(standardized=False):
 
         X = standardize(X)
     return X, y, list(header[:-1])
+
+
+KHAN_CLASSES = ("BL", "EWS", "NB", "RMS")  # codes 1..4 (see data/README.md for how the names were matched)
+
+
+def _read_khan(name):
+    text = resources.files("course_lib").joinpath("data", f"Khan_{name}.csv").read_text(encoding="utf-8")
+    lines = text.strip().splitlines()[1:]  # first line: the column names ("V1", ... or "x")
+    return np.array([[float(v) for v in line.split(",")] for line in lines], dtype=np.float64)
+
+
+def load_khan():
+    """The Khan et al. (2001) small-round-blue-cell-tumour data, as distributed with ISLR/ISLP.
+
+    Expression of 2,308 genes (cDNA microarrays, log ratios) in 63 training and 20 test samples of four
+    childhood tumours: 1 = Burkitt's lymphoma (BL), 2 = Ewing's sarcoma (EWS), 3 = neuroblastoma (NB),
+    4 = rhabdomyosarcoma (RMS) — names in ``KHAN_CLASSES`` (index = code − 1).  The values are unchanged
+    from the distributed files (not standardized).
+    Returns ``(X_train, y_train, X_test, y_test)``: X (63, 2308) and (20, 2308) float64, y int64 codes 1..4.
+    """
+    X_train, X_test = _read_khan("xtrain"), _read_khan("xtest")
+    y_train = _read_khan("ytrain").ravel().astype(np.int64)
+    y_test = _read_khan("ytest").ravel().astype(np.int64)
+    return X_train, y_train, X_test, y_test
