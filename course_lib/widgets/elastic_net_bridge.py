@@ -65,7 +65,7 @@ class ElasticNetBridgeDemo(Demo):
         ax2.set_ylim(-0.05, 1.05)
         ax2.set_xlabel("l1_ratio r  (0 = ridge, 1 = lasso)")
         ax2.set_ylabel("coefficient of the optimum")
-        ax2.legend(loc="center left", fontsize=9)
+        ax2.legend(loc="center left", fontsize=10)
         self.title_right = ax2.set_title("ρ = 0.90")
         self._curves_rho = None
         art = self.art
