@@ -43,7 +43,7 @@ def test_budget_optimum_solves_the_penalized_elastic_net_with_its_multiplier():
 
 
 def test_corner_survives_a_little_l2_only_at_low_correlation():
-    from course_lib.widgets.elastic_net_bridge import bridge_solution, first_ratio_with_zero
+    from course_lib.toys.elastic_net_ball import bridge_solution, first_ratio_with_zero
 
     assert bridge_solution(1.0, 0.9)[1] == 0.0  # lasso: exact corner
     assert bridge_solution(0.9, 0.9)[1] > 0.1   # 10 % L2 at ρ = 0.9: both kept

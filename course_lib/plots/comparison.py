@@ -49,7 +49,7 @@ def cv_curves_figure(cvs, title=None):
         ax.set_xlabel("λ (log scale; smaller λ, more complex model →)")
         ax.set_title(_label(cv.model, cv.l1_ratio), color=color)
         # ridge's curve is high and flat and rises on the right: its legend goes below it
-        ax.legend(loc="lower left" if cv.model == "ridge" else "upper right", fontsize=9)
+        ax.legend(loc="lower left" if cv.model == "ridge" else "upper right", fontsize=10)
     axes[0].set_ylabel(f"{cvs[next(iter(cvs))].fold_errors.shape[0]}-fold CV mean squared error")
     if title:
         fig.suptitle(title)
@@ -74,7 +74,7 @@ def head_to_head_figure(sparse, dense):
         ax.axhline(0.0, color="0.4", lw=0.8)
         ax.set_xlabel("feature (sorted by true coefficient)")
         ax.set_title(f"{h.scenario.name}: n = {h.scenario.n}, p = {h.scenario.p}")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.legend(loc="upper left", fontsize=10)
     axes[0].set_ylabel("coefficient")
     return fig
 
@@ -93,7 +93,7 @@ def diabetes_figure(cvs, names):
         ax.axvline(0.0, color="0.3", lw=0.8)
         ax.set_xlabel("coefficient (per standard deviation of the feature)")
         ax.set_title(f"at λ_{which} of each model's 10-fold CV")
-        ax.legend(loc="best", fontsize=9, framealpha=0.95)
+        ax.legend(loc="best", fontsize=10, framealpha=0.95)
     axes[0].set_yticks(y, names)
     axes[0].invert_yaxis()
     axes[0].set_ylabel("feature")
@@ -118,7 +118,7 @@ def groups_figure(data, reports):
     ax.set_xlim(-1, p)
     ax.set_xlabel("feature (shaded: groups of near-copies; the rest: pure noise)")
     ax.set_ylabel("coefficient")
-    ax.legend(loc="upper right", fontsize=9)
+    ax.legend(loc="upper right", fontsize=10)
     return fig
 
 
@@ -129,7 +129,7 @@ def selection_frequency_figure(boot, w_true=None, n_show=40):
     fig, ax = new_figure(figsize=(12.0, 4.0))
     colors = [L1_COLOR if (w_true is not None and w_true[j] != 0) else PALETTE["grey"] for j in order]
     ax.bar(np.arange(order.size), boot.frequency[order], color=colors, edgecolor="black", lw=0.5)
-    ax.set_xticks(np.arange(order.size), [str(j) for j in order], rotation=90, fontsize=8)
+    ax.set_xticks(np.arange(order.size), [str(j) for j in order], rotation=90, fontsize=10)
     ax.axhline(0.9, color="0.3", ls="--", lw=1)
     ax.axhline(0.1, color="0.3", ls=":", lw=1)
     always, sometimes, never = boot.counts()

@@ -32,7 +32,7 @@ def corner_study_figure(study):
     axes[0].set_title(f"{study.n_problems} random quadratics per d, solved exactly (bars: 95 % CI)")
     axes[1].set_title("How many coordinates are zero")
     handles, labels = axes[0].get_legend_handles_labels()
-    axes[1].legend(handles, labels, loc="upper right", fontsize=9)  # the right panel's top right is empty
+    axes[1].legend(handles, labels, loc="upper right", fontsize=10)  # the right panel's top right is empty
     return fig
 
 
@@ -67,7 +67,7 @@ def sampling_pitfall_figure(pitfall):
         ax.set_aspect("equal", adjustable="box")
         angle = np.degrees(np.arctan2(min(abs(w[0]), abs(w[1])), max(abs(w[0]), abs(w[1]))))
         ax.set_title(f"Zoom: the exact L2 optimum is {angle:.2f}° off the axis")
-        ax.legend(loc="lower left", fontsize=8)
+        ax.legend(loc="lower left", fontsize=10)
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
     ax = axes[1]
@@ -82,7 +82,7 @@ def sampling_pitfall_figure(pitfall):
         ax.bar(pos, values, width=width, color=color if hatch is None else "white", edgecolor=color, hatch=hatch,
                lw=1.5, label=label)
         for xx, v in zip(pos, values):
-            ax.text(xx, v + 1.0, f"{v:.1f}", ha="center", va="bottom", fontsize=8)
+            ax.text(xx, v + 1.0, f"{v:.1f}", ha="center", va="bottom", fontsize=10)
     for j, k in enumerate(kinds):
         l1, l2 = POPULAR_REPORTED[k]
         for pos, v in ((x[j] - 0.2, l1), (x[j] + 0.2, l2)):
@@ -93,7 +93,7 @@ def sampling_pitfall_figure(pitfall):
     ax.set_ylabel("% of problems with a zero coordinate")
     ax.set_ylim(0, 100)
     ax.set_title(f"{pitfall.n_problems} problems per family and ball")
-    ax.legend(loc="upper left", fontsize=9, ncol=2)
+    ax.legend(loc="upper left", fontsize=10, ncol=2)
     return fig
 
 

@@ -64,7 +64,7 @@ def subgradient_convergence_figure(problem=None, ref=None, runs=None):
     ax.set_xlabel("iteration k")
     ax.set_ylabel(r"best so far $\min_{i\leq k} F(w_i) - F^\star$")
     ax.set_title("Subgradient method: slow, and no better than its step allows")
-    ax.legend(loc="lower left", fontsize=9)
+    ax.legend(loc="lower left", fontsize=10)
 
     run = runs["constant_step"]
     inactive = np.flatnonzero(ref.coef == 0.0)
@@ -81,7 +81,7 @@ def subgradient_convergence_figure(problem=None, ref=None, runs=None):
     ax2.set_xlabel("iteration k")
     ax2.set_ylabel(r"$w_j$ (0 at the solution)")
     ax2.set_title(f"Weights that should be 0, last 60 steps (η = {run.step:.3g})")
-    ax2.legend(loc="upper center", fontsize=9, ncols=2)
+    ax2.legend(loc="upper center", fontsize=10, ncols=2)
     return fig
 
 
@@ -102,7 +102,7 @@ def exact_zeros_figure(problem=None, ref=None, runs=None):
     ax.set_xlabel("iteration k (log scale)")
     ax.set_ylabel("weights exactly 0.0")
     ax.set_title("Exact zeros come from soft-thresholding, not from subgradient steps")
-    ax.legend(loc="center right", fontsize=9)
+    ax.legend(loc="center right", fontsize=10)
     return fig
 
 
@@ -126,7 +126,7 @@ def prox_convergence_figure(problem=None, ref=None, runs=None):
     ax.set_xlabel("iteration k (epochs for coordinate descent)")
     ax.set_ylabel(r"$F(w_k) - F^\star$")
     ax.set_title("Measured convergence against the guarantees")
-    ax.legend(loc="lower left", fontsize=9)
+    ax.legend(loc="lower left", fontsize=10)
     return fig
 
 
@@ -148,5 +148,5 @@ def gap_certificate_figure(problem=None, ref=None, runs=None):
     ax.set_xlabel("iteration k (epochs for coordinate descent)")
     ax.set_ylabel("objective error (upper bound and true)")
     ax.set_title("The duality gap bounds the suboptimality from above")
-    ax.legend(loc="lower left", fontsize=9)
+    ax.legend(loc="lower left", fontsize=10)
     return fig

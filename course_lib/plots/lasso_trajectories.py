@@ -76,7 +76,7 @@ def trajectories_figure(n_iter: int = 30, cd_epochs: int = 3, step: float | None
         unit = "updates" if method == "coordinate descent" else "steps"
         ax.set_title(f"{method}\n$w_2$ exactly 0 in {on_axis} of {len(path) - 1} {unit}", fontsize=11)
         dist = float(np.linalg.norm(path[-1] - sol))
-        ax.text(0.03, 0.03, f"final distance to $w^\\star$: {dist:.1e}", transform=ax.transAxes, fontsize=9,
+        ax.text(0.03, 0.03, f"final distance to $w^\\star$: {dist:.1e}", transform=ax.transAxes, fontsize=10,
                 bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8})
-    axes[0].legend(loc="upper right", fontsize=8)
+    axes[0].legend(loc="upper right", fontsize=10)
     return fig

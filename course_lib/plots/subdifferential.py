@@ -53,7 +53,7 @@ def subdifferential_figure(lam: float = 1.0, z_values=(0.6, -1.8)):
     ax.set_xlabel(r"$w$")
     ax.set_ylabel(r"subgradients $s$")
     ax.set_title(r"The subdifferential $\partial|w|$")
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="upper left", fontsize=10)
 
     ax = axes[2]
     colors = (PALETTE["blue"], PALETTE["orange"])
@@ -69,5 +69,5 @@ def subdifferential_figure(lam: float = 1.0, z_values=(0.6, -1.8)):
     ax.set_title(r"Optimality: $0\in\partial F(w)$")
     ax.text(0.98, 0.03, rf"$F(w)=\frac{{1}}{{2}}(w-z)^2+\lambda|w|$, $\lambda={lam:g}$", transform=ax.transAxes,
             ha="right", va="bottom", fontsize=10)
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="upper left", fontsize=10)
     return fig

@@ -22,7 +22,9 @@ import numpy as np
 from .._internal.jit import njit
 from .._internal.validation import as_vector, check_l1_ratio, check_scalar
 
-__all__ = ["elastic_net_unit_budget", "elastic_net_ball_outline", "elastic_net_budget_optimum"]
+__all__ = ["elastic_net_unit_budget", "elastic_net_ball_outline", "elastic_net_budget_optimum",
+           "corner_threshold_ratio", "BRIDGE_CENTER", "bridge_problem", "bridge_solution",
+           "first_ratio_with_zero"]
 
 
 def elastic_net_unit_budget(l1_ratio) -> float:
@@ -130,3 +132,57 @@ def elastic_net_budget_optimum(H, center, l1_ratio, budget=None):
                                                                         low_inclusive=False)
     w1, w2, mu = _budget_2d(float(H[0, 0]), float(H[0, 1]), float(H[1, 1]), float(c[0]), float(c[1]), t, r)
     return np.array([w1, w2]) + 0.0, float(mu)
+
+
+def corner_threshold_ratio(H, center):
+    """The exact l1_ratio r* from which the optimum over the unit elastic-net ball is the corner (±1, 0).
+
+    With the unit budget the only boundary points with w₂ = 0 are (±1, 0).  Take the corner e = (s, 0),
+    s = sign(c₁), and the loss gradient there, g = H(e − c).  The subdifferential of P_r at e is
+    (s, r·[−1, 1]) (the ridge part contributes (1 − r)·e₁), so e is optimal — KKT: −g ∈ μ·∂P_r(e), μ ≥ 0 —
+    exactly when ``−s·g₁ ≥ 0`` and ``|g₂| <= r·(−s·g₁)``, i.e. for every r ≥ r* = |g₂| / (−s·g₁).
+    Returns r* (> 1 means "never, not even for the lasso"; None if c is inside the ball or −s·g₁ <= 0).
+    """
+    H = np.asarray(H, dtype=np.float64)
+    c = as_vector(center, "center")
+    if H.shape != (2, 2) or c.shape != (2,):
+        raise ValueError("H must be 2×2 and center must have 2 entries")
+    s = 1.0 if c[0] >= 0 else -1.0
+    g = H @ (np.array([s, 0.0]) - c)
+    push = -s * g[0]
+    if push <= 0.0:
+        return None
+    return float(abs(g[1]) / push)
+
+
+# --- chapter 5's bridge demo: two standardized features with correlation ρ, least-squares estimate c ---
+BRIDGE_CENTER = np.array([2.0, 0.8])
+
+
+def bridge_problem(rho):
+    """The loss curvature of two standardized features with correlation ρ, and the fixed centre."""
+    rho = check_scalar(rho, "rho", low=-1.0, high=1.0, low_inclusive=False, high_inclusive=False)
+    return np.array([[1.0, rho], [rho, 1.0]]), BRIDGE_CENTER.copy()
+
+
+def bridge_solution(l1_ratio, rho):
+    """The exact optimum over the elastic-net ball of unit budget for the bridge problem."""
+    H, c = bridge_problem(rho)
+    return elastic_net_budget_optimum(H, c, l1_ratio)[0]
+
+
+def first_ratio_with_zero(rho, ratios=None):
+    """The smallest l1_ratio at which the bridge optimum has w₂ exactly 0.
+
+    Default: computed exactly from the KKT conditions at the corner (``corner_threshold_ratio``; for the
+    bridge problem r* = (ρ + 0.8)/(1 + 0.8ρ)).  With ``ratios`` (a grid), the smallest grid value whose
+    exact optimum has a zero — a grid can only bracket r*, which is why the default does not use one.
+    Returns None if there is no such ratio (r* > 1, or none on the grid).
+    """
+    if ratios is None:
+        r_star = corner_threshold_ratio(*bridge_problem(rho))
+        return None if r_star is None or r_star > 1.0 else r_star
+    for r in ratios:
+        if np.any(bridge_solution(r, rho) == 0.0):
+            return float(r)
+    return None

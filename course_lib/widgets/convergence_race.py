@@ -88,7 +88,7 @@ class ConvergenceRaceDemo(Demo):
         ax.yaxis.set_major_formatter(ticker.FixedFormatter(["1e-12", "1e-9", "1e-6", "1e-3", "1"]))
         ax.set_xlabel("work: passes over X (CD epoch = 1, ISTA/FISTA/subgradient iteration = 2)")
         ax.set_ylabel("F(w) − F*")
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="upper right", fontsize=10)
         self.animate(*self.lines.values(), ax.get_legend())  # the rest is painted once (Demo.animate)
 
     def problem(self, rho):

@@ -11,33 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..toys.elastic_net_ball import elastic_net_ball_outline, elastic_net_budget_optimum, elastic_net_unit_budget
+from ..toys.elastic_net_ball import (BRIDGE_CENTER, bridge_problem, bridge_solution,  # noqa: F401 (re-exported)
+                                     elastic_net_ball_outline, elastic_net_unit_budget, first_ratio_with_zero)
 from ..plots.constraint_geometry import ball_outline, draw_constraint_geometry, update_constraint_geometry
 from ..plots.style import ENET_COLOR, L1_COLOR, L2_COLOR, PALETTE, new_figure
 from .demo import Demo, register_demo, slider
 
-CENTER = np.array([2.0, 0.8])
+CENTER = BRIDGE_CENTER
 HALF_WIDTH = 2.3
 RATIOS = np.linspace(0.0, 1.0, 41)
-
-
-def bridge_problem(rho):
-    """The loss curvature of two standardized features with correlation ρ, and the fixed centre."""
-    return np.array([[1.0, rho], [rho, 1.0]]), CENTER.copy()
-
-
-def bridge_solution(l1_ratio, rho):
-    """The exact optimum over the elastic-net ball of unit budget (see the module docstring)."""
-    H, c = bridge_problem(rho)
-    return elastic_net_budget_optimum(H, c, l1_ratio)[0]
-
-
-def first_ratio_with_zero(rho, ratios=RATIOS):
-    """The smallest l1_ratio on the grid at which the optimum has an exact zero (None if never)."""
-    for r in ratios:
-        if np.any(bridge_solution(r, rho) == 0.0):
-            return float(r)
-    return None
 
 
 @register_demo("05_elastic_net_bridge")
@@ -83,7 +65,7 @@ class ElasticNetBridgeDemo(Demo):
         ax2.set_ylim(-0.05, 1.05)
         ax2.set_xlabel("l1_ratio r  (0 = ridge, 1 = lasso)")
         ax2.set_ylabel("coefficient of the optimum")
-        ax2.legend(loc="center left", fontsize=9)
+        ax2.legend(loc="center left", fontsize=10)
         self.title_right = ax2.set_title("ρ = 0.90")
         self._curves_rho = None
         art = self.art
@@ -113,8 +95,8 @@ class ElasticNetBridgeDemo(Demo):
         zeros = [j for j in range(2) if w[j] == 0.0]
         status = (" and ".join(f"<b>w<sub>{j + 1}</sub> is exactly 0</b>" for j in zeros)
                   if zeros else "both coefficients non-zero")
-        first = ("never on this grid" if self._first_zero is None
-                 else f"for r ≥ {self._first_zero:.2f} (grid step 0.025)")
+        first = ("for no r ≤ 1" if self._first_zero is None
+                 else f"exactly for r ≥ {self._first_zero:.4f}")
         return (f"r = {l1_ratio:.2f}, ρ = {rho:.2f}: ŵ = ({w[0]:.3f}, {w[1]:.3f}), {status}. "
                 f"At this ρ the optimum sits on the corner (w<sub>2</sub> = 0) {first}.")
 

@@ -79,7 +79,7 @@ class LassoTrajectoriesDemo(Demo):
         self.contours = draw_lasso_landscape(ax, self.problem, n_grid=121, mathtext=False)
         self.zoom_contours = lasso_contours(ax, self.problem, ZOOM_WINDOW, n_grid=81, offsets=ZOOM_OFFSETS)
         self.zoom_contours.set_visible(False)
-        ax.legend(loc="upper left", fontsize=8)
+        ax.legend(loc="upper left", fontsize=10)
         (self.path_line,) = ax.plot([], [], "-o", ms=3, lw=1.2, zorder=5)
         (self.last_point,) = ax.plot([], [], "o", ms=9, mfc="none", mew=2, zorder=7)
         (self.curve,) = ax_f.loglog([1], [1], "-o", ms=2.5, lw=1.3)
@@ -92,7 +92,7 @@ class LassoTrajectoriesDemo(Demo):
         ax_f.xaxis.set_major_formatter(ticker.FixedFormatter(["1", "10", "100"]))
         ax_f.set_xlabel("iteration k (coordinate update for CD)")
         ax_f.set_ylabel("F(w_k) − F*")
-        ax_f.legend(loc="upper right", fontsize=8)
+        ax_f.legend(loc="upper right", fontsize=10)
         # contours, axes and ticks are painted once (Demo.animate); each frame redraws the path and the curve
         self.animate(self.path_line, self.last_point, ax.get_legend(), self.curve, self.zero_marks,
                      ax_f.get_legend())

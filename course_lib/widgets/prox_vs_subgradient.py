@@ -56,7 +56,7 @@ class ProxVsSubgradientDemo(Demo):
         ax_f.set_xlabel("w")
         ax_f.set_ylabel("(F(w) − F*) / (F(w₀) − F*)")
         ax_f.set_title("F(w) = ½(w − z)² + λ|w|, scaled", fontsize=10)
-        ax_f.legend(loc="upper center", fontsize=8, ncols=2)
+        ax_f.legend(loc="upper center", fontsize=10, ncols=2)
         k = np.arange(N_STEPS + 1)
         ax_k.axhline(0.0, color="0.4", lw=0.8)
         (self.star_line,) = ax_k.plot([0, N_STEPS], [0, 0], color=L1_COLOR, lw=1.5, ls="--", label="w*")
@@ -68,7 +68,7 @@ class ProxVsSubgradientDemo(Demo):
         ax_k.set_ylim(-2.6, 2.6)  # fixed: iterates beyond are off-scale, the readout gives them
         ax_k.set_xlabel("step k")
         ax_k.set_ylabel("w_k")
-        ax_k.legend(loc="upper right", fontsize=8)
+        ax_k.legend(loc="upper right", fontsize=10)
         # axes, ticks and labels are painted once (Demo.animate); each frame redraws the curves, markers
         # and the legends (kept on top of them)
         self.animate(self.curve, self.band, self.f_sub, self.f_prox, self.f_star, ax_f.get_legend(),

@@ -102,7 +102,7 @@ class WhichPenaltyWinsDemo(Demo):
     def setup(self, fig):
         ax, ax2 = self.axes
         self.bars = ax.bar(range(3), [1, 1, 1], color=COLORS, edgecolor="black")
-        self.bar_text = [ax.text(i, 1.0, "", ha="center", va="bottom", fontsize=9) for i in range(3)]
+        self.bar_text = [ax.text(i, 1.0, "", ha="center", va="bottom", fontsize=10) for i in range(3)]
         ax.axhline(1.0, color="0.3", lw=1, ls="--")
         ax.set_xticks(range(3), ["lasso", "ridge", "e-net"])
         ax.set_ylabel("test MSE / noise variance")
@@ -121,7 +121,7 @@ class WhichPenaltyWinsDemo(Demo):
         ax2.set_xticks([])
         ax2.set_xlabel("features: truly non-zero ones left of the dotted line")
         ax2.set_ylabel("coefficient")
-        ax2.legend(loc="upper right", fontsize=8, ncol=4)
+        ax2.legend(loc="upper right", fontsize=10, ncol=4)
         self.animate(*self.bars, *self.bar_text, self.bar_title, self.truth, *self.est, self.separator)
 
     def draw(self, n, p, k, rho, seed):
