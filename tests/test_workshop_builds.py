@@ -2,7 +2,6 @@
 the HTML that nbconvert writes through workshop/ loads nothing from the internet, carries every speaker
 note, leaves the solutions out of the decks and folds them on the site, and links chapters to chapters.
 Only the exporters run here (no npm, no vendored files needed): a few seconds."""
-import html as html_module
 import re
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ if str(ROOT) not in sys.path:
 
 from workshop import site, slides, vendor  # noqa: E402
 from workshop.decks import all_decks, render_deck  # noqa: E402
-from workshop.chapters import is_notes, is_solution, link_html, notebook_paths, read_chapter  # noqa: E402
+from workshop.chapters import is_solution, link_html, notebook_paths, read_chapter  # noqa: E402
 
 NOTEBOOKS = notebook_paths()
 ASSET = re.compile(r'<(?:script|link|img)\b[^>]*?\b(?:src|href)="([^"]+)"', flags=re.I)

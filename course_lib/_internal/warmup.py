@@ -91,7 +91,20 @@ def _geometry():
         tfl.solver_trajectory(problem, method, 5)
 
 
-WORKLOAD = {"solvers": _solvers, "gradient methods": _gradient_methods, "geometry and toys": _geometry}
+def _classification():
+    import course_lib as cl
+
+    X, y = _data()
+    labels = (y > 0).astype(float)
+    lam = 0.1 * cl.logistic_lam_max(X, labels)
+    cl.logistic(X, labels, lam)
+    cl.logistic(X, labels, lam, l1_ratio=0.0)
+    cl.logistic_path(X, labels, n_lams=3)
+    for method in cl.SGD_METHODS:
+        cl.sgd_logistic(X, labels, lam, method=method, n_epochs=2)
+
+
+WORKLOAD = {"solvers": _solvers, "classification": _classification, "gradient methods": _gradient_methods, "geometry and toys": _geometry}
 
 
 @dataclass
@@ -171,7 +184,9 @@ def _in_disk_cache(dispatcher) -> bool:
 
 def uncompiled() -> list:
     """Jitted functions with neither a specialisation in this process nor an entry in the disk cache."""
-    return sorted(name for name, d in dispatchers().items() if not d.signatures and not _in_disk_cache(d))
+    return sorted(name for name, d in dispatchers().items()
+                  if not d.signatures and not _in_disk_cache(d)
+                  and d.targetoptions.get("inline", "never") != "always")  # inlined into callers, never alone
 
 
 def warm(verbose: bool = False) -> WarmupReport:
