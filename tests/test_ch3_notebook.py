@@ -59,7 +59,6 @@ def test_the_numbers_the_text_quotes_are_printed(nb, expected):
 
 
 def test_figures_are_shown(nb):
-    text = printed(nb)
     images = sum("image/png" in o.get("data", {}) for c in nb["cells"] if c["cell_type"] == "code"
                  for o in c.get("outputs", []))
     assert images >= 4, f"chapter 3 shows {images} figures"
