@@ -71,8 +71,12 @@ def test_lam_max_formula_and_exact_zeros():
     assert cl.lam_max(X, y, l1_ratio=0.5) == pytest.approx(2 * top, rel=1e-14)
     assert cl.lam_max(X, y, l1_ratio=0.0) == np.inf
     assert cl.lam_max(X, y, fit_intercept=False) == pytest.approx(np.max(np.abs(X.T @ y)) / len(y))
+    # `top` (numpy's rounding) may sit an ulp below the solver's lam_max: still exact zeros, with the honest gap
+    # ½(1 − λ/lam_max)²·||y − ȳ||²/n of the zero solution (~1e-32 here), 0 at and above lam_max
     fit = cl.lasso(X, y, top, coef_init=np.ones(X.shape[1]))
-    assert np.all(fit.coef == 0.0) and fit.n_iter == 0 and fit.gap == 0.0
+    assert np.all(fit.coef == 0.0) and fit.n_iter == 0 and fit.gap <= 1e-28 * np.var(y)
+    at_top = cl.lasso(X, y, cl.lam_max(X, y))
+    assert np.all(at_top.coef == 0.0) and at_top.gap == 0.0
     assert fit.intercept == pytest.approx(y.mean())
     just_below = cl.lasso(X, y, 0.999 * top)
     assert np.count_nonzero(just_below.coef) == 1

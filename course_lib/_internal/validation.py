@@ -188,13 +188,15 @@ def check_seed(seed):
     return np.random.default_rng(check_scalar(seed, "seed", low=0, integer=True))
 
 
-def check_magnitude(arr, name, *, allow_zero=True):
+def check_magnitude(arr, name, *, allow_zero=True, top=None):
     """Refuse arrays whose scale float64 arithmetic cannot carry through a fit (see MAX_ABS_VALUE).
 
     The test is on the largest absolute entry, so one unit-scale column beside others is fine; an all-zero
-    array passes when ``allow_zero`` (a zero y has the zero solution)."""
-    # max(|max|, |min|): two reductions, no |arr| temporary (a design may be the size of memory)
-    top = max(abs(float(np.max(arr))), abs(float(np.min(arr)))) if arr.size else 0.0
+    array passes when ``allow_zero`` (a zero y has the zero solution).  ``top``: that largest |entry| when
+    the caller already has it (the solvers' one pass over X computes it)."""
+    if top is None:
+        # max(|max|, |min|): two reductions, no |arr| temporary (a design may be the size of memory)
+        top = max(abs(float(np.max(arr))), abs(float(np.min(arr)))) if arr.size else 0.0
     if top > MAX_ABS_VALUE:
         raise ValueError(f"{name} has entries up to {top:.3g}: their squares and products overflow float64 "
                          f"(max 1.8e308). Rescale {name}, e.g. {name} / {top:.0e} (solutions rescale exactly), "

@@ -35,24 +35,24 @@ CHUNK_ELEMENTS = 20_000_000
 
 
 @njit(cache=True)
-def _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, n_snap):
-    """Store the current state as snapshot row ``n_snap``; returns the number of rows stored."""
+def _store_snapshot(w, r, feats, keep_w, R, Wf, n_snap):
+    """Store the current state as snapshot row ``n_snap`` (coefficients over ``feats`` only: the others do
+    not move during these epochs); returns the number of rows stored."""
     R[n_snap] = r
-    if l2 > 0.0:
-        W[n_snap] = w
-    if accelerate:
+    if keep_w:
         for jj in range(feats.shape[0]):
-            Wp[n_snap, jj] = w[feats[jj]]
+            Wf[n_snap, jj] = w[feats[jj]]
     return n_snap + 1
 
 
 @njit(cache=True)
-def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused):
-    """Primal Anderson extrapolation (as skglm does): combine the last K+1 iterates (rows of Wp, over
-    ``feats``) towards their limit; keep the result only if it lowers the objective."""
+def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, w_try, r_try, unused):
+    """Primal Anderson extrapolation (as skglm does): combine the last K+1 iterates (rows of Wf, over
+    ``feats``) towards their limit; keep the result only if it lowers the objective.  Returns whether it
+    was kept."""
     n = y.shape[0]
-    if not extrapolate(Wp, unused, 0.0, w_try, unused[0]):
-        return
+    if not extrapolate(Wf, unused, 0.0, w_try, unused[0]):
+        return False
     r_try[:] = r
     w1_now = 0.0
     w2_now = 0.0
@@ -72,17 +72,20 @@ def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused):
         for jj in range(feats.shape[0]):
             w[feats[jj]] = w_try[jj]
         r[:] = r_try
+        return True
+    return False
 
 
 @njit(cache=True)
 def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_epochs, gap_every, dual_floor,
-              coef_tol, xtr, rec_coef, rec_obj, rec_gap, rec_updates, best_r, best_w, R, W, Wp, r_acc, w_acc,
-              w_try, r_try, state):
+              coef_tol, xtr, rec_coef, rec_obj, rec_gap, rec_updates, best_r, best_w, R, Wf, r_acc, w_acc,
+              wf_acc, w_try, r_try, state):
     """Coordinate-descent epochs over ``feats`` until gap <= tol_abs; w and r are updated in place.
 
     Resumable: ``state = [epochs done, snapshots stored]`` (zeros for a fresh start) is updated, and the
     call returns after epoch ``epoch_stop`` (<= ``max_epochs``) so that Python can handle an interrupt;
-    R, W, Wp, r_acc, w_acc, w_try, r_try are the caller's workspace (``cd_workspace``).
+    R, Wf, r_acc, w_acc, wf_acc, w_try, r_try are the caller's workspace (``cd_workspace``; w_acc all
+    zeros outside ``feats``).
     Xt is the uncentered transposed design; columns are centered on the fly with ``xm``.
     Returns (objective, gap, best extrapolated dual value or −inf, converged).  The dual point behind that
     value is written to (best_r, best_w) so that a caller can re-use it on a larger feature set.
@@ -99,6 +102,7 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
     # (2) a primal Anderson step (skglm) on the coefficients over feats, kept only if it lowers the
     # objective.  (2) is off when recording, so that a recorded history is plain cyclic CD.
     accelerate = not record
+    keep_w = accelerate or l2 > 0.0
     K1 = N_EXTRAPOLATE + 1
     unused = np.empty((1, 1))
     best_dual = -np.inf
@@ -117,10 +121,12 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
             rec_updates[0] = w
         if gap <= tol_abs and coef_tol <= 0.0:
             return primal, gap, best_dual, True
-        n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, 0)
+        n_snap = _store_snapshot(w, r, feats, keep_w, R, Wf, 0)
         state[1] = n_snap
     u = 1 + start * m
+    check_next = False
     for epoch in range(start + 1, epoch_stop + 1):
+        extrapolated = False
         w_max = 0.0
         d_max = 0.0
         for jj in range(m):
@@ -144,20 +150,30 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
             if record_updates:
                 rec_updates[u] = w
                 u += 1
-        n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, n_snap)
+        n_snap = _store_snapshot(w, r, feats, keep_w, R, Wf, n_snap)
         if n_snap == K1:
-            if extrapolate(R, W, n * l2, r_acc, w_acc):
+            if extrapolate(R, Wf, n * l2, r_acc, wf_acc):
+                if l2 > 0.0:
+                    for jj in range(m):
+                        w_acc[feats[jj]] = wf_acc[jj]
                 dual_acc = rescaled_dual_value(Xt, xm, y, r_acc, w_acc, feats, l1, l2)
                 if dual_acc > best_dual:
                     best_dual = dual_acc
                     best_r[:] = r_acc
                     best_w[:] = w_acc
-            if accelerate:
-                _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wp, w_try, r_try, unused)
-            n_snap = _store_snapshot(w, r, feats, l2, accelerate, R, W, Wp, 0)
+            # an extrapolated point is a combination of iterates: a coefficient that is 0 in some of them comes
+            # out tiny but not exactly 0, so it is never returned as it is — the next (plain) epoch
+            # soft-thresholds every coordinate again before convergence is tested
+            if accelerate and _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, w_try, r_try, unused):
+                extrapolated = True
+            n_snap = _store_snapshot(w, r, feats, keep_w, R, Wf, 0)
         state[0] = epoch
         state[1] = n_snap
-        if record or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
+        if extrapolated and epoch < max_epochs:
+            check_next = True  # test after the next plain epoch instead
+            continue
+        if record or check_next or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
+            check_next = False
             primal, gap = primal_and_gap_centered(Xt, xm, y, w, r, feats, l1, l2, max(dual_floor, best_dual),
                                                   xtr)
             if record:
@@ -170,11 +186,13 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
 
 
 def cd_workspace(n, p, m, l2, record):
-    """The snapshot buffers of ``cd_epochs`` for m features (O(n + p) memory)."""
+    """The snapshot buffers of ``cd_epochs`` for m features (O(n + p) memory; coefficients are stored over
+    the m features only)."""
     K1 = N_EXTRAPOLATE + 1
     acc = not record
-    return (np.empty((K1, n)), np.empty((K1, p if l2 > 0.0 else 1)), np.empty((K1, m if acc else 1)),
-            np.empty(n), np.zeros(p), np.empty(m if acc else 1), np.empty(n if acc else 1))
+    keep_w = acc or l2 > 0.0
+    return (np.empty((K1, n)), np.zeros((K1, max(m, 1) if keep_w else 1)), np.empty(n), np.zeros(p),
+            np.empty(max(m, 1)), np.empty(max(m, 1) if acc else 1), np.empty(n if acc else 1))
 
 
 def run_cd(data, feats, w, r, l1, l2, tol_abs, max_epochs, gap_every, dual_floor, xtr, best_r, best_w,

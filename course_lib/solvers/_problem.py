@@ -15,8 +15,8 @@ import warnings
 import numpy as np
 
 from .._internal.jit import njit
-from .._internal.validation import (as_design, as_target, check_bool, check_coef_init, check_fit_data,
-                                   check_l1_ratio, check_lam, check_max_iter, check_tol, constant_columns)
+from .._internal.validation import (as_design, as_target, check_bool, check_coef_init, check_l1_ratio, check_lam,
+                                   check_magnitude, check_max_iter, check_tol, constant_columns)
 from .._internal.warnings import ConvergenceWarning
 from ..core.duality import axpy_centered, dot_centered, lipschitz_constant
 from ..core.results import Fit
@@ -26,39 +26,85 @@ MAX_RECORD_VALUES = 20_000_000
 # a centered column whose spread is below this fraction of its own largest |entry| is constant up to rounding
 
 
-def _checked_Xy(X, y):
-    """as_design / as_target, with a fast path for float64 arrays that are C- or Fortran-contiguous.
-
-    The fast path tests finiteness through the sum (NaN/inf propagate; an overflowing sum of finite entries
-    only sends X down the full check), so no n × p boolean mask is allocated."""
-    if (type(X) is np.ndarray and type(y) is np.ndarray and X.dtype == np.float64 and y.dtype == np.float64
+def _fast_path(X, y):
+    """float64 arrays, C- or Fortran-contiguous, of matching shapes: validated by ``column_stats``'s own pass
+    over X (finiteness, magnitude) instead of separate numpy passes."""
+    return (type(X) is np.ndarray and type(y) is np.ndarray and X.dtype == np.float64 and y.dtype == np.float64
             and X.ndim == 2 and y.ndim == 1 and X.shape[0] == y.shape[0] and X.shape[0] > 0 and X.shape[1] > 0
-            and (X.flags.c_contiguous or X.flags.f_contiguous) and y.flags.c_contiguous
-            and math.isfinite(float(X.sum())) and math.isfinite(float(y.sum()))):  # no n × p mask
-        return X, y
-    X = as_design(X)
-    return X, as_target(y, X.shape[0])
+            and (X.flags.c_contiguous or X.flags.f_contiguous) and y.flags.c_contiguous)
 
 
 @njit(cache=True)
-def column_stats(Xt, x_mean, yc, col_sq, xty, col_max):
-    """Per column of X (rows of Xt), centered on the fly: ||x_j − x̄_j||²/n, (x_j − x̄_j)ᵀy_c/n, max|x_ij|."""
+def column_stats(Xt, center, y, x_mean, col_sq, xty, col_max):
+    """One pass over X (rows of Xt, each column read twice while it is in cache): per column the mean (if
+    ``center``), ||x_j − x̄_j||²/n, (x_j − x̄_j)ᵀy/n and max|x_ij|.  y must be centered already.
+
+    The mean is a two-pass corrected one (Chan, Golub & LeVeque): m0 = Σx/n, then d = Σ(x − m0) gives
+    x̄ = m0 + d/n and ||x − x̄||² = Σ(x − m0)² − d²/n, so a constant column gets a spread of 0 up to
+    rounding of its deviation from m0 (not of its magnitude).  Returns False when X holds NaN or ±inf."""
     p, n = Xt.shape
+    k = n - n % 4
+    ysum = 0.0
+    for i in range(n):
+        ysum += y[i]
+    finite = True
     for j in range(p):
         xj = Xt[j]
-        m = x_mean[j]
-        big = 0.0
-        for i in range(n):
-            a = abs(xj[i])
-            if a > big:
-                big = a
-        col_max[j] = big
-        s = 0.0
-        for i in range(n):
-            d = xj[i] - m
-            s += d * d
-        col_sq[j] = s / n
-        xty[j] = dot_centered(xj, m, yc) / n
+        s0 = 0.0
+        s1 = 0.0
+        s2 = 0.0
+        s3 = 0.0
+        b0 = 0.0
+        b1 = 0.0
+        b2 = 0.0
+        b3 = 0.0
+        for i in range(0, k, 4):
+            a0 = xj[i]
+            a1 = xj[i + 1]
+            a2 = xj[i + 2]
+            a3 = xj[i + 3]
+            s0 += a0
+            s1 += a1
+            s2 += a2
+            s3 += a3
+            b0 = max(b0, abs(a0))
+            b1 = max(b1, abs(a1))
+            b2 = max(b2, abs(a2))
+            b3 = max(b3, abs(a3))
+        for i in range(k, n):
+            s0 += xj[i]
+            b0 = max(b0, abs(xj[i]))
+        total = (s0 + s1) + (s2 + s3)
+        if not np.isfinite(total):  # NaN or inf somewhere (a finite overflow is refused by magnitude later)
+            finite = False
+        col_max[j] = max(max(b0, b1), max(b2, b3))
+        m0 = total / n if center else 0.0
+        d0 = 0.0
+        d1 = 0.0
+        q0 = 0.0
+        q1 = 0.0
+        t0 = 0.0
+        t1 = 0.0
+        k2 = n - n % 2
+        for i in range(0, k2, 2):
+            e0 = xj[i] - m0
+            e1 = xj[i + 1] - m0
+            d0 += e0
+            d1 += e1
+            q0 += e0 * e0
+            q1 += e1 * e1
+            t0 += e0 * y[i]
+            t1 += e1 * y[i + 1]
+        for i in range(k2, n):
+            e0 = xj[i] - m0
+            d0 += e0
+            q0 += e0 * e0
+            t0 += e0 * y[i]
+        d = d0 + d1 if center else 0.0
+        x_mean[j] = m0 + d / n
+        col_sq[j] = max((q0 + q1) - d * d / n, 0.0) / n
+        xty[j] = ((t0 + t1) - (d / n) * ysum) / n
+    return finite
 
 
 @njit(cache=True)
@@ -76,23 +122,29 @@ class Data:
                  "all_feats", "constant", "nonconstant", "_lipschitz", "_ls_dual", "_top", "_XT", "_gram")
 
     def __init__(self, X, y, fit_intercept=True):
-        X, y = check_fit_data(*_checked_Xy(X, y))  # scale a fit cannot represent: 'rescale X/y'
+        self.fit_intercept = check_bool(fit_intercept, "fit_intercept")
+        fast = _fast_path(X, y)
+        if not fast:
+            X = as_design(X)
+            y = as_target(y, X.shape[0])
         n, p = X.shape
         self.n, self.p = n, p
-        self.fit_intercept = check_bool(fit_intercept, "fit_intercept")
         # column j of X as a contiguous row: a view for Fortran order, else one converted copy
         self.Xt = X.T if X.flags.f_contiguous else np.asfortranarray(X).T
-        if self.fit_intercept:
-            self.x_mean = self.Xt.mean(axis=1)
-            self.y_mean = float(y.mean())
-        else:
-            self.x_mean = np.zeros(p)
-            self.y_mean = 0.0
+        self.y_mean = float(y.mean()) if self.fit_intercept else 0.0
         self.y = y - self.y_mean
+        self.x_mean = np.empty(p)
         self.col_sq = np.empty(p)  # ||x_j − x̄_j||²/n
         self.xty = np.empty(p)  # (x_j − x̄_j)ᵀ(y − ȳ)/n
         col_max = np.empty(p)
-        column_stats(self.Xt, self.x_mean, self.y, self.col_sq, self.xty, col_max)
+        finite = column_stats(self.Xt, self.fit_intercept, self.y, self.x_mean, self.col_sq, self.xty, col_max)
+        if fast and not finite:
+            as_design(X)  # raises, naming the NaN / inf entries
+        if fast and not math.isfinite(float(self.y.sum())):
+            as_target(y, n)  # raises, naming the NaN / inf entries
+        # scale a fit cannot represent: 'rescale X / y'
+        check_magnitude(X, "X", top=float(col_max.max()))
+        check_magnitude(y, "y")
         # a column that is constant up to rounding (relative to its own magnitude) is exactly constant
         constant = constant_columns(self.col_sq, col_max)
         self.col_sq[constant] = 0.0
@@ -216,9 +268,24 @@ def make_fit(data, w, primal, gap, n_iter, tol_abs, tol, lam, l1_ratio, method, 
                extras={"l1_ratio": float(l1_ratio), "tol": float(tol), "tol_abs": float(tol_abs)})
 
 
+# λ within this relative distance below lam_max is treated as lam_max: the two differ by the rounding of
+# ||X_cᵀy_c||∞ (a caller's own lam_max may differ from ours in the last bits), and at such λ the all-zero
+# solution is optimal to ~½·(1e-13)²·||y − ȳ||²/n, far below any tol
+ZERO_FIT_SLACK = 1e-13
+
+
+def is_zero_solution(data, lam, l1_ratio):
+    """λ >= lam_max (up to ZERO_FIT_SLACK): the solution is exactly 0 and needs no iterations."""
+    return lam >= data.lam_max(l1_ratio) * (1.0 - ZERO_FIT_SLACK)
+
+
 def zero_fit(data, lam, l1_ratio, tol, method):
-    """The exact all-zero solution (λ >= lam_max), returned without iterating."""
+    """The all-zero solution (λ >= lam_max up to ZERO_FIT_SLACK), returned without iterating."""
     w = np.zeros(data.p)
     primal = 0.5 * data.y_scale
-    # at w = 0 and λ >= lam_max the unscaled residual is dual-feasible: the gap is exactly 0
-    return make_fit(data, w, primal, 0.0, 0, tol * data.y_scale, tol, lam, l1_ratio, method, None)
+    # at w = 0 the dual point θ = s·y_c/n, s = min(1, λ/lam_max), has D = (s − s²/2)·||y_c||²/n, so the gap is
+    # ½(1 − s)²·||y_c||²/n: exactly 0 for λ >= lam_max
+    top = data.lam_max(l1_ratio)
+    s = 1.0 if top <= lam else lam / top
+    gap = 0.5 * (1.0 - s) ** 2 * data.y_scale
+    return make_fit(data, w, primal, gap, 0, tol * data.y_scale, tol, lam, l1_ratio, method, None)

@@ -38,8 +38,9 @@ import warnings
 import numpy as np
 
 from ._coordinate_descent import solve_cd
+from ._gram_cd import gram_path, use_gram
 from ._working_set import FIRST_SIZE, solve_ws
-from ._problem import Data, check_common, check_record, make_fit, zero_fit
+from ._problem import Data, check_common, check_record, is_zero_solution, make_fit, zero_fit
 from .._internal.validation import check_choice, check_l1_ratio, check_lams, check_max_iter, check_scalar, check_tol
 from .._internal.warnings import ConvergenceWarning
 from .proximal import solve_proximal
@@ -106,7 +107,7 @@ def _fit(data, lam, l1_ratio, method, tol, max_iter, coef_init, record, options,
     if record == "updates" and method != "cd":
         raise ValueError("record='updates' (one row per coordinate update) is only for method='cd'")
     l1, l2 = lam * l1_ratio, lam * (1.0 - l1_ratio)
-    if not record and lam >= data.lam_max(l1_ratio):
+    if not record and is_zero_solution(data, lam, l1_ratio):
         return zero_fit(data, lam, l1_ratio, tol, method)
     if lam == 0.0 and data.p >= data.n:
         warnings.warn(ConvergenceWarning(
@@ -166,6 +167,11 @@ def _path(data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel, coef_tol
     n_iters = np.zeros(k, dtype=np.int64)
     tol_abs = tol * data.y_scale
     top = data.lam_max(l1_ratio)
+    if use_gram(data.n, p) and grid[-1] > 0.0:  # tall data: covariance mode, the whole path in one kernel
+        feats = data.nonconstant
+        gram_path(data.gram(), data.xty, data.y_scale, data.Xt, data.x_mean, data.y, feats, grid, l1_ratio, top,
+                  tol_abs, max_iter, coef_tol, coefs, gaps, n_iters)
+        return _finish_path(data, grid, coefs, gaps, n_iters, l1_ratio, tol, tol_abs, max_iter, stacklevel + 1)
     w = np.zeros(p)
     r = data.y.copy()
     ws_size = FIRST_SIZE  # carried from one λ to the next
@@ -180,6 +186,11 @@ def _path(data, lams, l1_ratio, n_lams, eps, tol, max_iter, stacklevel, coef_tol
         coefs[i] = w
         gaps[i] = gap
         n_iters[i] = n_iter
+    return _finish_path(data, grid, coefs, gaps, n_iters, l1_ratio, tol, tol_abs, max_iter, stacklevel + 1)
+
+
+def _finish_path(data, grid, coefs, gaps, n_iters, l1_ratio, tol, tol_abs, max_iter, stacklevel):
+    k = grid.shape[0]
     bad = np.flatnonzero(gaps > tol_abs)
     if bad.size:
         warnings.warn(ConvergenceWarning(
