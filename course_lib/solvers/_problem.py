@@ -18,7 +18,7 @@ from .._internal.jit import njit
 from .._internal.validation import (as_design, as_target, check_bool, check_coef_init, check_l1_ratio, check_lam,
                                    check_magnitude, check_max_iter, check_tol, constant_columns)
 from .._internal.warnings import ConvergenceWarning
-from ..core.duality import axpy_centered, dot_centered, lipschitz_constant
+from ..core.duality import axpy_centered, lipschitz_constant
 from ..core.results import Fit
 
 # A record=True history is preallocated for max_iter rows; refuse absurd sizes with a clear message.
