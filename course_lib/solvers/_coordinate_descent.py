@@ -24,7 +24,7 @@ from .._internal.jit import njit
 from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, trim_history
 from .._internal.vector_ops import dot
 from ..core.duality import (axpy_centered, dot_centered, extrapolate, objective_value, primal_and_gap_centered,
-                            rescaled_dual_value)
+                            primal_gap_and_candidate)
 from ..core.penalties import soft_threshold_scalar
 
 GAP_EVERY = 10
@@ -45,24 +45,35 @@ def _store_snapshot(w, r, feats, keep_w, R, Wf, n_snap):
     return n_snap + 1
 
 
+# Above this amplification (Σ|weights|) the combined stored residuals would carry too much rounding to
+# compare objectives with: the residual of the extrapolated point is then recomputed from X.
+MAX_COMBINED_AMPLIFICATION = 100.0
+
+
 @njit(cache=True)
-def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, w_try, r_try, unused):
+def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, R, w_try, r_try):
     """Primal Anderson extrapolation (as skglm does): combine the last K+1 iterates (rows of Wf, over
     ``feats``) towards their limit; keep the result only if it lowers the objective.  Returns whether it
-    was kept."""
+    was kept.  The residual of the combination is the same combination of the stored residuals (r is affine
+    in w and the weights sum to 1), so no pass over X is needed — unless the weights are large enough to
+    amplify rounding (MAX_COMBINED_AMPLIFICATION), when it is recomputed over the changed coordinates."""
     n = y.shape[0]
-    if not extrapolate(Wf, unused, 0.0, w_try, unused[0]):
+    amplification = extrapolate(Wf, R, 0.0, w_try, r_try, True)
+    if amplification == 0.0:
         return False
-    r_try[:] = r
+    if amplification > MAX_COMBINED_AMPLIFICATION:
+        r_try[:] = r
+        for jj in range(feats.shape[0]):
+            j = feats[jj]
+            d = w_try[jj] - w[j]
+            if d != 0.0:
+                axpy_centered(d, Xt[j], xm[j], r_try)
     w1_now = 0.0
     w2_now = 0.0
     w1_try = 0.0
     w2_try = 0.0
     for jj in range(feats.shape[0]):
         j = feats[jj]
-        d = w_try[jj] - w[j]
-        if d != 0.0:
-            axpy_centered(d, Xt[j], xm[j], r_try)
         w1_now += abs(w[j])
         w2_now += w[j] * w[j]
         w1_try += abs(w_try[jj])
@@ -74,6 +85,17 @@ def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, w_try, r_try, unused):
         r[:] = r_try
         return True
     return False
+
+
+@njit(cache=True)
+def _rebuild_residual(Xt, xm, y, w, feats, r):
+    """r = y_c − X_c w exactly (w is 0 outside feats): after Anderson steps, whose residuals are combinations
+    of stored ones, r carries their rounding; the gap must be computed from the true residual."""
+    r[:] = y
+    for jj in range(feats.shape[0]):
+        j = feats[jj]
+        if w[j] != 0.0:
+            axpy_centered(w[j], Xt[j], xm[j], r)
 
 
 @njit(cache=True)
@@ -104,7 +126,6 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
     accelerate = not record
     keep_w = accelerate or l2 > 0.0
     K1 = N_EXTRAPOLATE + 1
-    unused = np.empty((1, 1))
     best_dual = -np.inf
     m = feats.shape[0]
     start = state[0]
@@ -125,6 +146,8 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
         state[1] = n_snap
     u = 1 + start * m
     check_next = False
+    has_candidate = False
+    drifted = False
     for epoch in range(start + 1, epoch_stop + 1):
         extrapolated = False
         w_max = 0.0
@@ -152,20 +175,18 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
                 u += 1
         n_snap = _store_snapshot(w, r, feats, keep_w, R, Wf, n_snap)
         if n_snap == K1:
-            if extrapolate(R, Wf, n * l2, r_acc, wf_acc):
+            # the extrapolated dual point is evaluated at the next gap test, in the same pass over X
+            if extrapolate(R, Wf, n * l2, r_acc, wf_acc, l2 > 0.0) > 0.0:
                 if l2 > 0.0:
                     for jj in range(m):
                         w_acc[feats[jj]] = wf_acc[jj]
-                dual_acc = rescaled_dual_value(Xt, xm, y, r_acc, w_acc, feats, l1, l2)
-                if dual_acc > best_dual:
-                    best_dual = dual_acc
-                    best_r[:] = r_acc
-                    best_w[:] = w_acc
+                has_candidate = True
             # an extrapolated point is a combination of iterates: a coefficient that is 0 in some of them comes
             # out tiny but not exactly 0, so it is never returned as it is — the next (plain) epoch
             # soft-thresholds every coordinate again before convergence is tested
-            if accelerate and _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, w_try, r_try, unused):
+            if accelerate and _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, R, w_try, r_try):
                 extrapolated = True
+                drifted = True
             n_snap = _store_snapshot(w, r, feats, keep_w, R, Wf, 0)
         state[0] = epoch
         state[1] = n_snap
@@ -174,14 +195,28 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
             continue
         if record or check_next or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
             check_next = False
-            primal, gap = primal_and_gap_centered(Xt, xm, y, w, r, feats, l1, l2, max(dual_floor, best_dual),
-                                                  xtr)
+            if drifted:
+                _rebuild_residual(Xt, xm, y, w, feats, r)
+                drifted = False
+            floor = max(dual_floor, best_dual)
+            if has_candidate:
+                primal, gap, cand = primal_gap_and_candidate(Xt, xm, y, w, r, feats, l1, l2, floor, xtr,
+                                                             r_acc, w_acc)
+                has_candidate = False
+                if cand > best_dual:
+                    best_dual = cand
+                    best_r[:] = r_acc
+                    best_w[:] = w_acc
+            else:
+                primal, gap = primal_and_gap_centered(Xt, xm, y, w, r, feats, l1, l2, floor, xtr)
             if record:
                 rec_coef[epoch] = w
                 rec_obj[epoch] = primal
                 rec_gap[epoch] = gap
             if gap <= tol_abs and (coef_tol <= 0.0 or d_max <= coef_tol * w_max):
                 return primal, gap, best_dual, True
+    if drifted:  # hand back the true residual (the caller or the next chunk goes on from it)
+        _rebuild_residual(Xt, xm, y, w, feats, r)
     return primal, gap, best_dual, False
 
 
