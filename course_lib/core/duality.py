@@ -145,7 +145,9 @@ def primal_and_gap_centered(Xt, x_mean, y, w, r, feats, l1, l2, dual_floor, xtr)
 @njit(cache=True)
 def primal_gap_and_candidate(Xt, x_mean, y, w, r, feats, l1, l2, dual_floor, xtr, r_c, w_c):
     """``primal_and_gap_centered`` plus, in the same pass over the columns, the dual value of a candidate
-    point: the rescaled dual point of the (residual, coefficient) pair (r_c, w_c) (``rescaled_dual_value``).
+    point: the rescaled dual point built from the (residual, coefficient) pair (r_c, w_c) — the augmented
+    residual [r_c; −sqrt(nλ(1−r))·w_c] of the elastic net written as a lasso, scaled by
+    s = min(1, λr / max_j |x_jᵀr_c/n − λ(1−r)w_c,j|) into the dual-feasible set (``rescaled_dual``).
 
     Returns (objective, gap, candidate's dual value); the gap already uses the better of the two dual points.
     Reading each column once for both inner products halves the memory traffic of two separate passes.
@@ -198,26 +200,6 @@ def primal_gap_and_candidate(Xt, x_mean, y, w, r, feats, l1, l2, dual_floor, xtr
 def primal_and_gap(XT, y, w, r, feats, l1, l2, dual_floor, xtr):
     """``primal_and_gap_centered`` for an already centered, transposed design ``XT`` (p, n)."""
     return primal_and_gap_centered(XT, np.zeros(XT.shape[0]), y, w, r, feats, l1, l2, dual_floor, xtr)
-
-
-@njit(cache=True)
-def rescaled_dual_value(Xt, x_mean, y, r, w, feats, l1, l2):
-    """D(θ) at the rescaled dual point built from a (residual, coefficient) pair, over ``feats``.
-
-    The pair defines the augmented residual [r; −sqrt(n·λ(1−r))·w] of the elastic net written as a lasso;
-    θ = s·(that)/n with s = min(1, λr / max_j |x_jᵀr/n − λ(1−r)w_j|) is dual-feasible (``rescaled_dual``).
-    Xt is the uncentered transposed design, centered on the fly with x_mean.
-    """
-    n = y.shape[0]
-    dual_norm = 0.0
-    w2 = 0.0
-    for jj in range(feats.shape[0]):
-        j = feats[jj]
-        v = abs(dot_centered(Xt[j], x_mean[j], r) / n - l2 * w[j])
-        if v > dual_norm:
-            dual_norm = v
-        w2 += w[j] * w[j]
-    return rescaled_dual(dot(r, r), dot(y, r), w2, dual_scale(dual_norm, l1), l2, n)
 
 
 @njit(cache=True)
