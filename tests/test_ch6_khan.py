@@ -159,9 +159,11 @@ def test_edge_summary_counts_what_the_curves_show(small_study):
     assert s["interior"] == sum(int(np.argmin(e.mean)) < e.mean.size - 1 for e in ext)
     assert s["lam_1se_moved"] == sum(a.lam_1se != b.lam_1se for a, b in zip(std, ext))
     assert s["no_heldout_error"] == sum(e.heldout_errors[-1] == 0 for e in ext)
+    n = std[0].lams.size
+    assert s["fell"] == sum(e.mean[n:].min() < a.mean[-1] for a, e in zip(std, ext))
     table = study.edge_table()
-    assert len(table.splitlines()) == 2 + 9
-    assert all(("edge" in line) != ("interior" in line) for line in table.splitlines()[2:])
+    assert len(table.splitlines()) == 2 + 9 + 1
+    assert all(("edge" in line) != ("interior" in line) for line in table.splitlines()[2:-1])
 
 
 def test_edge_table_needs_a_longer_grid():
