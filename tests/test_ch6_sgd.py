@@ -90,3 +90,26 @@ def test_bad_input():
         cl.sgd_logistic(X, y, 10.0, l1_ratio=0.0, step0=1.0)
     with pytest.raises(ValueError, match="exactly 2 distinct labels"):
         cl.sgd_logistic(X, np.arange(40) % 3, 0.1)
+
+
+def test_comparison_reports_what_the_runs_hold():
+    from course_lib.studies import ch6_sgd
+
+    X, y = data(5, n=50, p=40)
+    lam = 0.3 * cl.logistic_lam_max(X, y)
+    comp = ch6_sgd.compare_sgd(X, y, lam, n_epochs=8, step0=0.5, seed=1)
+    full = cl.logistic(X, y, lam, tol=1e-12)
+    zero = full.coef == 0
+    for row in comp.rows():
+        run = cl.sgd_logistic(X, y, lam, 1.0, row["method"], n_epochs=8, step0=0.5, seed=1)
+        assert row["exact_zeros"] == int(np.sum(run.coef == 0))
+        assert row["median_off"] == pytest.approx(np.median(np.abs(run.coef[zero])))
+        assert row["max_off"] == pytest.approx(np.abs(run.coef[zero]).max())
+        assert row["objective_excess"] == pytest.approx(
+            cl.logistic_objective(X, y, run.coef, run.intercept, lam) - full.objective, abs=1e-9)
+        lo, hi = comp.zero_range(last=3)[row["method"]]
+        assert (lo, hi) == (int(run.n_zero[-3:].min()), int(run.n_zero[-3:].max()))
+    text, out = ch6_sgd.step_sweep(X, y, lam, steps=(0.2, 1.0), n_epochs=4, seed=2)
+    assert len(text.splitlines()) == 3 + 2
+    run = cl.sgd_logistic(X, y, lam, 1.0, "truncated", n_epochs=4, step0=1.0, seed=2)
+    assert out[1.0]["truncated"][0] == int(np.sum(run.coef == 0))

@@ -14,20 +14,37 @@ CLASS_NAMES = ("BL", "EWS", "NB", "RMS")
 
 
 def khan_cv_figure(study):
-    """Held-out deviance against λ for each model (one panel) and tumour type (one line), λ_1se marked."""
+    """Held-out deviance against λ/λ_max for each model (one panel) and tumour type (one line).
+
+    With a longer grid (``study.extended``) the curves run over all of it, a dotted line marks where the
+    standard grid ends, filled dots the λ_1se chosen on the standard grid and open dots the one chosen on
+    the longer grid.  Ridge's λ is in units of the lasso's λ_max."""
     fig, axes = new_figure(1, len(study.models), figsize=(12.0, 3.8))
-    for ax, model in zip(np.atleast_1d(axes), study.models.values()):
-        for k, cv in enumerate(model.cvs):
+    for ax, (name, model) in zip(np.atleast_1d(axes), study.models.items()):
+        longer = study.extended.get(name)
+        for k, cs in enumerate(model.cvs):
+            cv = longer.cvs[k] if longer is not None else cs
+            unit = cv.lams[0] / (10.0 if model.l1_ratio == 0 else 1.0)
             color = PALETTE[("blue", "orange", "green", "purple")[k]]
-            ax.errorbar(cv.lams, cv.mean, yerr=cv.se, color=color, lw=1.4, capsize=0, elinewidth=0.6,
+            ax.errorbar(cv.lams / unit, cv.mean, yerr=cv.se, color=color, lw=1.4, capsize=0, elinewidth=0.6,
                         label=CLASS_NAMES[k])
-            ax.plot(cv.lam_1se, cv.mean[cv.idx_1se], "o", color=color, mec="k", ms=6)
+            ax.plot(cs.lam_1se / unit, cs.mean[cs.idx_1se], "o", color=color, mec="k", ms=6)
+            if longer is not None:
+                ax.plot(cv.lam_1se / unit, cv.mean[cv.idx_1se], "o", mfc="white", mec=color, mew=1.6, ms=6)
+        if longer is not None:
+            ax.axvline(model.cvs[0].lams[-1] / (model.cvs[0].lams[0] / (10.0 if model.l1_ratio == 0 else 1.0)),
+                       color="0.4", ls=":", lw=1)
         ax.set_xscale("log")
+        ax.set_yscale("log", nonpositive="clip")
         ax.invert_xaxis()
-        ax.set_xlabel("λ (log scale, decreasing →)")
+        ax.set_xlabel("λ / λ_max (log scale, decreasing →)" if model.l1_ratio > 0 else
+                      "λ / lasso's λ_max (log scale, decreasing →)")
         ax.set_title(f"{model.name} (r = {model.l1_ratio:g})", color=MODEL_COLORS.get(model.name, "k"))
-    axes[0].set_ylabel("held-out binomial deviance (5-fold)")
-    axes[0].legend(fontsize=8, title="class vs rest", title_fontsize=8)
+    axes[0].set_ylabel("held-out binomial deviance (5-fold, log scale)")
+    axes[0].legend(fontsize=8, title="class vs rest", title_fontsize=8, loc="lower left")
+    if study.extended:
+        axes[-1].text(0.03, 0.03, "dotted: end of the standard grid\n● λ_1se, standard grid\n○ λ_1se, longer grid",
+                      transform=axes[-1].transAxes, va="bottom", fontsize=8)
     return fig
 
 
@@ -76,7 +93,7 @@ def _khan_default():
 
     X, y, Xt, yt = load_khan()
     study = khan_study(X, y, Xt, yt)
-    return X, y, study, bootstrap_stability(X, y, study.models["lasso"], 50, seed=1)
+    return X, y, study, bootstrap_stability(X, y, study.models["lasso"], 50, seed=1, X_test=Xt, y_test=yt)
 
 
 @figure("06_khan_cv")
