@@ -265,14 +265,15 @@ def check_kkt_violations(fn) -> "Feedback":  # noqa: F821
 def ch4_candidates():
     """``X, y, lam, candidates`` for exercise 4.3: three weight vectors P, Q, R for the data of 4.2.
 
-    Exactly one is the lasso solution (computed to a duality gap of 1e-14); one is that solution with every
+    Exactly one is the lasso solution (computed to a duality gap of 1e-14 and coordinate changes below 1e-13); one is that solution with every
     weight moved by at most 1e-4 (so it has no exact zero); one is the solution for 1.3·λ.
     """
     from ..solvers.lasso import lasso
 
     X, y, lam = ch4_kkt_data()
-    exact = lasso(X, y, lam, tol=1e-14, max_iter=100_000, fit_intercept=False).coef
-    other = lasso(X, y, 1.3 * lam, tol=1e-14, max_iter=100_000, fit_intercept=False).coef
+    # coef_tol on top of the gap: a gap at the rounding floor (~1e-16) still allows KKT residuals ~1e-8
+    exact = lasso(X, y, lam, tol=1e-14, max_iter=100_000, fit_intercept=False, coef_tol=1e-13).coef
+    other = lasso(X, y, 1.3 * lam, tol=1e-14, max_iter=100_000, fit_intercept=False, coef_tol=1e-13).coef
     rng = np.random.default_rng(440)
     nudged = exact + rng.uniform(-1e-4, 1e-4, size=exact.size)
     return X, y, lam, {"P": nudged, "Q": exact, "R": other}
