@@ -64,6 +64,25 @@ def fenchel_gap(rr, yr, w1, w2, excess, l1, l2, n):
 
 
 @njit(inline="always", cache=True)
+def gap_from_terms(rr, yr, w1, w2, dual_norm, excess, l1, l2, n, dual_floor):
+    """(objective, duality gap) from the sums a gap pass collects: ||ρ||², y_cᵀρ, ||w||₁, ||w||², the dual
+    norm max_j|x_jᵀρ/n − λ(1−r)w_j|, the excess Σ_j(|x_jᵀρ/n| − λr)₊² and the value of a known dual point.
+
+    The smallest of the rescaled gap, the Fenchel gap (when λ(1−r) > 0) and primal − dual_floor, never < 0."""
+    primal = objective_value(rr, w1, w2, l1, l2, n)
+    gap = primal - rescaled_dual(rr, yr, w2, dual_scale(dual_norm, l1), l2, n)
+    if l2 > 0.0:  # Fenchel dual at the unscaled residual: no feasibility constraint when r < 1
+        gap_f = fenchel_gap(rr, yr, w1, w2, excess, l1, l2, n)
+        if gap_f < gap:
+            gap = gap_f
+    if primal - dual_floor < gap:
+        gap = primal - dual_floor
+    if gap < 0.0:  # rounding at the optimum
+        gap = 0.0
+    return primal, gap
+
+
+@njit(inline="always", cache=True)
 def dot_centered(x, m, r):
     """Σ (x_i − m)·r_i, eight interleaved partial sums (see ``_internal.vector_ops.dot``): the centered
     column's inner product without a centered copy of the column."""
@@ -129,17 +148,7 @@ def primal_and_gap_centered(Xt, x_mean, y, w, r, feats, l1, l2, dual_floor, xtr)
         e = abs(d) - l1
         if e > 0.0:
             excess += e * e
-    primal = objective_value(rr, w1, w2, l1, l2, n)
-    gap = primal - rescaled_dual(rr, yr, w2, dual_scale(dual_norm, l1), l2, n)
-    if l2 > 0.0:  # Fenchel dual at the unscaled residual: no feasibility constraint when r < 1
-        gap_f = fenchel_gap(rr, yr, w1, w2, excess, l1, l2, n)
-        if gap_f < gap:
-            gap = gap_f
-    if primal - dual_floor < gap:
-        gap = primal - dual_floor
-    if gap < 0.0:  # rounding at the optimum
-        gap = 0.0
-    return primal, gap
+    return gap_from_terms(rr, yr, w1, w2, dual_norm, excess, l1, l2, n, dual_floor)
 
 
 @njit(cache=True)
@@ -182,17 +191,7 @@ def primal_gap_and_candidate(Xt, x_mean, y, w, r, feats, l1, l2, dual_floor, xtr
             dual_norm_c = vc
         w2_c += w_c[j] * w_c[j]
     cand = rescaled_dual(dot(r_c, r_c), dot(y, r_c), w2_c, dual_scale(dual_norm_c, l1), l2, n)
-    primal = objective_value(rr, w1, w2, l1, l2, n)
-    gap = primal - rescaled_dual(rr, yr, w2, dual_scale(dual_norm, l1), l2, n)
-    if l2 > 0.0:
-        gap_f = fenchel_gap(rr, yr, w1, w2, excess, l1, l2, n)
-        if gap_f < gap:
-            gap = gap_f
-    floor = max(dual_floor, cand)
-    if primal - floor < gap:
-        gap = primal - floor
-    if gap < 0.0:
-        gap = 0.0
+    primal, gap = gap_from_terms(rr, yr, w1, w2, dual_norm, excess, l1, l2, n, max(dual_floor, cand))
     return primal, gap, cand
 
 

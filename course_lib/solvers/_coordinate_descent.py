@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._internal.jit import njit
-from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, trim_history
+from ._problem import NO_RECORD_1D, NO_RECORD_2D, history_buffers, rebuild_residual, trim_history
 from .._internal.vector_ops import dot
 from ..core.duality import (axpy_centered, dot_centered, extrapolate, objective_value, primal_and_gap_centered,
                             primal_gap_and_candidate)
@@ -85,17 +85,6 @@ def _anderson_step(Xt, xm, y, w, r, feats, l1, l2, Wf, R, w_try, r_try):
         r[:] = r_try
         return True
     return False
-
-
-@njit(cache=True)
-def _rebuild_residual(Xt, xm, y, w, feats, r):
-    """r = y_c − X_c w exactly (w is 0 outside feats): after Anderson steps, whose residuals are combinations
-    of stored ones, r carries their rounding; the gap must be computed from the true residual."""
-    r[:] = y
-    for jj in range(feats.shape[0]):
-        j = feats[jj]
-        if w[j] != 0.0:
-            axpy_centered(w[j], Xt[j], xm[j], r)
 
 
 @njit(cache=True)
@@ -196,7 +185,7 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
         if record or check_next or epoch % gap_every == 0 or d_max <= 1e-6 * w_max or epoch == max_epochs:
             check_next = False
             if drifted:
-                _rebuild_residual(Xt, xm, y, w, feats, r)
+                rebuild_residual(Xt, xm, y, w, feats, r)
                 drifted = False
             floor = max(dual_floor, best_dual)
             if has_candidate:
@@ -216,7 +205,7 @@ def cd_epochs(Xt, xm, y, w, r, feats, col_sq, l1, l2, tol_abs, epoch_stop, max_e
             if gap <= tol_abs and (coef_tol <= 0.0 or d_max <= coef_tol * w_max):
                 return primal, gap, best_dual, True
     if drifted:  # hand back the true residual (the caller or the next chunk goes on from it)
-        _rebuild_residual(Xt, xm, y, w, feats, r)
+        rebuild_residual(Xt, xm, y, w, feats, r)
     return primal, gap, best_dual, False
 
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._internal.jit import njit
-from ..core.duality import (axpy_centered, dual_scale, fenchel_gap, objective_value, primal_and_gap_centered,
-                            rescaled_dual)
+from ..core.duality import gap_from_terms, primal_and_gap_centered
+from ._problem import rebuild_residual
 from ..core.penalties import soft_threshold_scalar
 
 GRAM_MAX_FEATURES = 500
@@ -58,25 +58,7 @@ def _gram_gap(w, q, c, yy, feats, l1, l2, n):
         e = abs(q[j]) - l1
         if e > 0.0:
             excess += e * e
-    rr = n * (yy - wc - wq)
-    yr = n * (yy - wc)
-    primal = objective_value(rr, w1, w2, l1, l2, n)
-    gap = primal - rescaled_dual(rr, yr, w2, dual_scale(dual_norm, l1), l2, n)
-    if l2 > 0.0:
-        gap_f = fenchel_gap(rr, yr, w1, w2, excess, l1, l2, n)
-        if gap_f < gap:
-            gap = gap_f
-    return primal, gap
-
-
-@njit(cache=True)
-def _exact_residual(Xt, xm, y, w, feats, r):
-    """r = y_c − X_c w from the data (the nonzero coefficients only)."""
-    r[:] = y
-    for jj in range(feats.shape[0]):
-        j = feats[jj]
-        if w[j] != 0.0:
-            axpy_centered(w[j], Xt[j], xm[j], r)
+    return gap_from_terms(n * (yy - wc - wq), n * (yy - wc), w1, w2, dual_norm, excess, l1, l2, n, -np.inf)
 
 
 @njit(cache=True)
@@ -116,7 +98,7 @@ def gram_cd(G, c, yy, Xt, xm, y, w, q, feats, l1, l2, tol_abs, max_epochs, coef_
         primal, gap = _gram_gap(w, q, c, yy, feats, l1, l2, n)
         if gap <= tol_abs or epoch == max_epochs or d_max == 0.0:
             # the cheap gap says converged (or we must stop): certify with the residual itself
-            _exact_residual(Xt, xm, y, w, feats, r)
+            rebuild_residual(Xt, xm, y, w, feats, r)
             primal, gap = primal_and_gap_centered(Xt, xm, y, w, r, feats, l1, l2, -np.inf, xtr)
             if gap <= tol_abs:
                 return epoch, primal, gap

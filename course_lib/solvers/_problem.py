@@ -109,10 +109,19 @@ def column_stats(Xt, center, y, x_mean, col_sq, xty, col_max):
 
 @njit(cache=True)
 def subtract_columns(Xt, x_mean, c, idx, r):
-    """r −= Σ_{j in idx} c_j (x_j − x̄_j), in place."""
+    """r −= Σ_{j in idx} c_j (x_j − x̄_j), in place (zero c_j skipped)."""
     for jj in range(idx.shape[0]):
         j = idx[jj]
-        axpy_centered(c[j], Xt[j], x_mean[j], r)
+        if c[j] != 0.0:
+            axpy_centered(c[j], Xt[j], x_mean[j], r)
+
+
+@njit(cache=True)
+def rebuild_residual(Xt, x_mean, y, w, feats, r):
+    """r = y_c − X_c w from the data, in place (w must be 0 outside ``feats``): the true residual, free of
+    the rounding that incremental updates and extrapolated steps accumulate."""
+    r[:] = y
+    subtract_columns(Xt, x_mean, w, feats, r)
 
 
 class Data:
