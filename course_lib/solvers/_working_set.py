@@ -99,7 +99,7 @@ def solve_ws(data, l1, l2, w, r, tol_abs, max_iter, ws_size=FIRST_SIZE, coef_tol
         if n_support >= FULL_FRACTION * ws_size:  # the last working set filled up: it was far too small
             size = max(size, 4 * n_support)
         if complete:  # the working set holds every feature that matters: prune it to the support and a margin
-            size = max(n_support + max(FIRST_SIZE, n_support // 10), FIRST_SIZE)
+            size = n_support + max(FIRST_SIZE, n_support // 10)
         size = min(size, active.size)
         if size < active.size:
             ws = np.sort(active[np.argpartition(priority, size - 1)[:size]])
